@@ -1,0 +1,48 @@
+# The README's verbs. `make run` and `make test` set up everything they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test serve bench lint messages install clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip uv
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/uv pip install --quiet -p $(BIN)/python -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py ensure_local_admin
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest
+
+serve: install
+	DJANGO_SETTINGS_MODULE=citymakers.settings.production SECURE_SSL_REDIRECT=false \
+	SECRET_KEY=$${SECRET_KEY:-local-serve-only-$$(hostname)-not-for-production} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	sh -c '$(BIN)/python manage.py collectstatic --noinput -v0 && \
+	$(BIN)/python manage.py migrate --noinput && \
+	$(BIN)/gunicorn citymakers.wsgi:application --bind $(HOST):$(PORT) --workers 2'
+
+bench: install
+	$(BIN)/python -m pytest tests/perf -q -s -p no:randomly
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+messages: install
+	$(BIN)/python manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=node_modules
+	$(BIN)/python manage.py compile_catalogues
+
+clean:
+	rm -rf $(VENV) staticfiles

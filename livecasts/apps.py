@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LivecastsConfig(AppConfig):
+    name = "livecasts"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,11 @@
+"""Test runs: fast password hashing, media in a throw-away folder."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = tempfile.mkdtemp(prefix="citymakers-test-media-")
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,0 +1,60 @@
+import json
+import secrets
+
+from tests.subprocess_django import run_django, run_manage
+
+SECRET_KEY = secrets.token_urlsafe(50)
+PRODUCTION_ENV = {
+    "SECRET_KEY": SECRET_KEY,
+    "ALLOWED_HOSTS": "testserver",
+    "SECURE_SSL_REDIRECT": "false",
+}
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_manage("check", ALLOWED_HOSTS="example.org")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_production_refuses_debug():
+    result = run_manage("check", SECRET_KEY=SECRET_KEY, DEBUG="true")
+
+    assert result.returncode != 0
+    assert "DEBUG" in result.stderr
+
+
+def test_production_passes_the_deploy_check():
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=SECRET_KEY, ALLOWED_HOSTS="a.org"
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_static_files_are_served_with_hashed_immutable_names(tmp_path):
+    env = {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)}
+    collected = run_manage("collectstatic", "--noinput", "-v0", **env)
+    assert collected.returncode == 0, collected.stderr
+
+    result = run_django(
+        """
+        import json
+        from django.templatetags.static import static
+        from django.test import Client
+        url = static("css/site.css")
+        response = Client().get(url, HTTP_ACCEPT_ENCODING="gzip")
+        print(json.dumps({"url": url, "status": response.status_code,
+                          "cache": response.get("Cache-Control", ""),
+                          "encoding": response.get("Content-Encoding", "")}))
+        """,
+        **env,
+    )
+
+    served = json.loads(result.stdout.strip().splitlines()[-1])
+    assert served["url"].startswith("/static/css/site.") and served["url"] != "/static/css/site.css"
+    assert served["status"] == 200
+    assert "immutable" in served["cache"]
+    assert served["encoding"] == "gzip"
