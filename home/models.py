@@ -1,22 +1,84 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
+
+from livecasts.models.mixins import BodyMixin, HeroImageMixin, IntroMixin, StableSlugMixin
 
 
-class HomePage(Page):
+class HomePage(IntroMixin, HeroImageMixin, BodyMixin, Page):
     """The root of each language's tree: what a reader sees first."""
 
     parent_page_types = ["wagtailcore.Page"]
-    max_count_per_parent = None
+    subpage_types = [
+        "livecasts.SeriesPage",
+        "livecasts.OrganisationIndexPage",
+        "home.StandardPage",
+    ]
 
-    intro = RichTextField(
+    featured_series = models.ForeignKey(
+        "livecasts.SeriesPage",
+        null=True,
         blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("One or two sentences under the site name that say what City Makers is."),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("featured series"),
+        help_text=_("The series presented first on the home page."),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        *IntroMixin.intro_panels,
+        *HeroImageMixin.hero_panels,
+        FieldPanel("featured_series"),
+        *BodyMixin.body_panels,
+    ]
+    search_fields = [*Page.search_fields, *IntroMixin.search_fields, *BodyMixin.search_fields]
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_featured_series(self):
+        series = self.featured_series
+        return series.localized if series else None
+
+    def next_episodes(self, limit=3):
+        """The next episodes in this language; the latest ones when nothing is upcoming."""
+        from livecasts.models import EpisodePage
+        from livecasts.schedule import PAST
+
+        episodes = list(
+            EpisodePage.objects.descendant_of(self)
+            .live()
+            .public()
+            .select_related("city", "hero_image")
+            .order_by("date", "start_time", "number")
+        )
+        upcoming = [episode for episode in episodes if episode.state != PAST]
+        if upcoming:
+            return upcoming[:limit], True
+        return list(reversed(episodes))[:limit], False
+
+
+class StandardPage(StableSlugMixin, IntroMixin, HeroImageMixin, BodyMixin, Page):
+    """A plain page such as About or Privacy."""
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    content_panels = [
+        *Page.content_panels,
+        *IntroMixin.intro_panels,
+        *HeroImageMixin.hero_panels,
+        *BodyMixin.body_panels,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        *IntroMixin.search_fields,
+        *BodyMixin.search_fields,
+        index.SearchField("title"),
+    ]
+
+    class Meta:
+        verbose_name = _("standard page")

@@ -1,0 +1,179 @@
+"""The StreamField blocks every body on the site shares, one StructBlock per component."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from livecasts.video import parse_video_url
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=120)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Section heading")), ("h3", _("Subheading"))],
+        default="h2",
+        label=_("Level"),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading_block.html"
+        preview_value = {"text": "What culture does for a city", "level": "h2"}
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        required=False,
+        max_length=250,
+        label=_("Alternative text"),
+        help_text=_(
+            "What the image shows, for readers who cannot see it. Leave empty if it is "
+            "purely decorative."
+        ),
+    )
+    caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
+    credit = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        label=_("Credit"),
+        help_text=_("Photographer or rights holder, shown under the image."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(
+        required=False, max_length=160, label=_("Attribution"), help_text=_("Who said it.")
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "blocks/quote_block.html"
+        preview_value = {
+            "quote": "A city is shaped as much by its culture as by its streets.",
+            "attribution": "Sample speaker",
+        }
+
+
+class VideoValue(blocks.StructValue):
+    @property
+    def video(self):
+        return parse_video_url(self.get("url") or "")
+
+
+class VideoBlock(blocks.StructBlock):
+    url = blocks.URLBlock(
+        label=_("Video address"),
+        help_text=_("A YouTube or Vimeo address. The video loads only when a reader presses play."),
+    )
+    title = blocks.CharBlock(
+        max_length=160, label=_("Title"), help_text=_("Read out on the play button.")
+    )
+    poster = ImageChooserBlock(
+        required=False, label=_("Poster image"), help_text=_("Shown before the video plays.")
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video_block.html"
+        value_class = VideoValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("url") and parse_video_url(value["url"]) is None:
+            raise StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError(_("Use a YouTube or Vimeo address of a single video."))
+                }
+            )
+        return value
+
+
+class CallToActionValue(blocks.StructValue):
+    @property
+    def href(self):
+        page = self.get("page")
+        if page:
+            return page.localized.url
+        return self.get("url") or ""
+
+
+class CallToActionBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=80, label=_("Button text"))
+    page = blocks.PageChooserBlock(required=False, label=_("Page on this site"))
+    url = blocks.URLBlock(required=False, label=_("Or an address elsewhere"))
+
+    class Meta:
+        icon = "link"
+        label = _("Call to action")
+        template = "blocks/call_to_action_block.html"
+        value_class = CallToActionValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            message = _("Choose a page on this site or enter an address, not both.")
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError(message), "url": ValidationError(message)}
+            )
+        return value
+
+
+class SpeakerListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
+    people = blocks.ListBlock(SnippetChooserBlock("livecasts.Person"), label=_("People"))
+
+    class Meta:
+        icon = "group"
+        label = _("Speaker list")
+        template = "blocks/speaker_list_block.html"
+
+
+class KeyFactBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=80, label=_("Label"))
+    value = blocks.CharBlock(max_length=160, label=_("Value"))
+
+
+class KeyFactsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
+    facts = blocks.ListBlock(KeyFactBlock(), min_num=1, label=_("Facts"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Key facts")
+        template = "blocks/key_facts_block.html"
+        preview_value = {
+            "heading": "In short",
+            "facts": [{"label": "Cities", "value": "4"}, {"label": "Languages", "value": "6"}],
+        }
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        label=_("Text"),
+        icon="pilcrow",
+        template="blocks/paragraph_block.html",
+        preview_value="<p>Culture makes room for people to meet.</p>",
+    )
+    image = ImageBlock()
+    quote = QuoteBlock()
+    video = VideoBlock()
+    call_to_action = CallToActionBlock()
+    speakers = SpeakerListBlock()
+    key_facts = KeyFactsBlock()

@@ -1,0 +1,26 @@
+"""Admin form rules that span more than one field or page."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class EpisodePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        number = cleaned_data.get("number")
+        if number is not None and self._number_taken(number):
+            self.add_error(
+                "number",
+                _("Episode %(number)s already exists in this series; choose another number.")
+                % {"number": number},
+            )
+        return cleaned_data
+
+    def _number_taken(self, number):
+        from livecasts.models import EpisodePage
+
+        parent = self.parent_page if self.instance._state.adding else self.instance.get_parent()
+        siblings = EpisodePage.objects.child_of(parent).filter(number=number)
+        if self.instance.pk:
+            siblings = siblings.exclude(pk=self.instance.pk)
+        return siblings.exists()

@@ -1,0 +1,16 @@
+from livecasts.models.episodes import EpisodeOrganisation, EpisodePage, EpisodeSpeaker
+from livecasts.models.organisations import OrganisationIndexPage, OrganisationPage
+from livecasts.models.series import SeriesOrganisation, SeriesPage
+from livecasts.models.snippets import City, Person
+
+__all__ = [
+    "City",
+    "EpisodeOrganisation",
+    "EpisodePage",
+    "EpisodeSpeaker",
+    "OrganisationIndexPage",
+    "OrganisationPage",
+    "Person",
+    "SeriesOrganisation",
+    "SeriesPage",
+]

@@ -1,0 +1,176 @@
+"""An episode of a series: one broadcast, in one city, with its speakers and partners."""
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from livecasts.forms import EpisodePageForm
+from livecasts.models.mixins import BodyMixin, HeroImageMixin, StableSlugMixin
+from livecasts.schedule import PAST, Broadcast
+
+
+class EpisodePage(StableSlugMixin, HeroImageMixin, BodyMixin, Page):
+    """One livecast. Its state (upcoming, live, past) follows the clock."""
+
+    parent_page_types = ["livecasts.SeriesPage"]
+    subpage_types = []
+    base_form_class = EpisodePageForm
+
+    number = models.PositiveIntegerField(
+        _("episode number"), help_text=_("Unique within the series, e.g. 11 for the Paris edition.")
+    )
+    city = models.ForeignKey(
+        "livecasts.City",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("city"),
+    )
+    date = models.DateField(_("date"), help_text=_("The day of the broadcast, in Amsterdam."))
+    start_time = models.TimeField(
+        _("start time"),
+        null=True,
+        blank=True,
+        help_text=_("Amsterdam time. Leave empty while the time is to be announced."),
+    )
+    duration_minutes = models.IntegerField(
+        _("duration in minutes"),
+        default=90,
+        validators=[MinValueValidator(1, _("The duration must be at least one minute."))],
+    )
+    livestream_url = models.URLField(
+        _("livestream address"), blank=True, help_text=_("Where the live broadcast can be watched.")
+    )
+    recording_url = models.URLField(
+        _("recording address"),
+        blank=True,
+        help_text=_("YouTube or Vimeo address of the recording, once the episode has taken place."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("Two or three sentences for listings, feeds, calendars and search results."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("number"),
+        FieldPanel("city"),
+        FieldPanel("summary"),
+        *HeroImageMixin.hero_panels,
+        InlinePanel("speakers", label=_("Speakers"), heading=_("Speakers")),
+        InlinePanel("organisations", label=_("Organisers and partners")),
+        *BodyMixin.body_panels,
+    ]
+    broadcast_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("date"), FieldPanel("start_time")]),
+                FieldPanel("duration_minutes"),
+            ],
+            heading=_("When"),
+        ),
+        FieldPanel("livestream_url"),
+        FieldPanel("recording_url"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(broadcast_panels, heading=_("Broadcast")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = [
+        *Page.search_fields,
+        *BodyMixin.search_fields,
+        index.SearchField("summary"),
+        index.RelatedFields("city", [index.SearchField("name"), index.SearchField("country")]),
+        index.RelatedFields(
+            "speakers", [index.RelatedFields("person", [index.SearchField("name")])]
+        ),
+        index.FilterField("date"),
+        index.FilterField("number"),
+    ]
+
+    class Meta:
+        verbose_name = _("episode")
+        verbose_name_plural = _("episodes")
+
+    @cached_property
+    def broadcast(self):
+        return Broadcast(self.date, self.start_time, self.duration_minutes)
+
+    @property
+    def state(self):
+        return self.broadcast.state()
+
+    @property
+    def recording_before_broadcast(self):
+        """A recording address on an episode that has not happened yet: allowed, but flagged."""
+        return bool(self.recording_url) and self.state != PAST
+
+    @cached_property
+    def localized_city(self):
+        return self.city.localized if self.city_id else None
+
+    def get_speakers(self):
+        """Speakers in the page's language (#710: inline snippet links may point at the source)."""
+        return [
+            (speaker.person.localized, speaker.role)
+            for speaker in self.speakers.all()
+            if speaker.person_id
+        ]
+
+
+class EpisodeSpeaker(TranslatableMixin, Orderable):
+    """A person speaking in an episode, with their part in it."""
+
+    page = ParentalKey(EpisodePage, on_delete=models.CASCADE, related_name="speakers")
+    person = models.ForeignKey(
+        "livecasts.Person", on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+    )
+    role = models.CharField(
+        _("role in this episode"), max_length=120, blank=True, help_text=_("e.g. 'moderator'.")
+    )
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+
+class EpisodeOrganisation(Orderable):
+    """An organisation taking part in an episode, as organiser or partner."""
+
+    ORGANISER, PARTNER = "organiser", "partner"
+
+    page = ParentalKey(EpisodePage, on_delete=models.CASCADE, related_name="organisations")
+    organisation = models.ForeignKey(
+        "livecasts.OrganisationPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    kind = models.CharField(
+        _("part"),
+        max_length=20,
+        choices=[(ORGANISER, _("Organiser")), (PARTNER, _("Partner"))],
+        default=ORGANISER,
+    )
+
+    panels = [FieldPanel("organisation"), FieldPanel("kind")]

@@ -1,0 +1,58 @@
+"""Small abstract field groups shared by several page types, each with its own panels."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from livecasts.blocks import BodyBlock
+
+
+class IntroMixin(models.Model):
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        verbose_name=_("introduction"),
+        help_text=_("A short paragraph shown at the top of the page and in listings."),
+    )
+
+    intro_panels = [FieldPanel("intro")]
+    search_fields = [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class HeroImageMixin(models.Model):
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+        help_text=_("Wide image at the top of the page, also used when the page is shared."),
+    )
+
+    hero_panels = [FieldPanel("hero_image")]
+
+    class Meta:
+        abstract = True
+
+
+class BodyMixin(models.Model):
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    body_panels = [FieldPanel("body")]
+    search_fields = [index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class StableSlugMixin:
+    """The slug is shared by every translation, so URLs differ only by their language prefix."""
+
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]

@@ -1,0 +1,93 @@
+"""Organisations that make the programme, and the page that lists them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from livecasts.models.mixins import BodyMixin, IntroMixin, StableSlugMixin
+
+
+class OrganisationIndexPage(StableSlugMixin, IntroMixin, Page):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["livecasts.OrganisationPage"]
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, *IntroMixin.intro_panels]
+    search_fields = [*Page.search_fields, *IntroMixin.search_fields]
+
+    class Meta:
+        verbose_name = _("organisation index")
+
+    def organisations(self):
+        return (
+            OrganisationPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("logo")
+            .order_by("title")
+        )
+
+
+class OrganisationPage(StableSlugMixin, BodyMixin, Page):
+    """An organiser or partner, with the series and episodes it takes part in."""
+
+    parent_page_types = ["livecasts.OrganisationIndexPage"]
+    subpage_types = []
+
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(
+        _("what it is"),
+        max_length=600,
+        help_text=_("Two or three sentences on what the organisation is and does."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("description"),
+        FieldPanel("logo"),
+        FieldPanel("website"),
+        *BodyMixin.body_panels,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        *BodyMixin.search_fields,
+        index.SearchField("description"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation")
+
+    def _in_my_locale(self, queryset):
+        return queryset.live().public().filter(locale_id=self.locale_id)
+
+    def series(self):
+        from livecasts.models import SeriesPage
+
+        return self._in_my_locale(
+            SeriesPage.objects.filter(
+                organisers__organisation__translation_key=self.translation_key
+            ).distinct()
+        ).order_by("title")
+
+    def episodes(self):
+        from livecasts.models import EpisodePage
+
+        return (
+            self._in_my_locale(
+                EpisodePage.objects.filter(
+                    organisations__organisation__translation_key=self.translation_key
+                ).distinct()
+            )
+            .select_related("city")
+            .order_by("-date", "-number")
+        )

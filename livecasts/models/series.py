@@ -1,0 +1,89 @@
+"""A series of livecasts, such as Infected Cities, and the organisations behind it."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from livecasts.models.mixins import BodyMixin, HeroImageMixin, IntroMixin, StableSlugMixin
+from livecasts.schedule import LIVE, PAST
+
+
+class SeriesPage(RoutablePageMixin, StableSlugMixin, IntroMixin, HeroImageMixin, BodyMixin, Page):
+    """Lists its episodes, upcoming and past, and offers them as feeds and a calendar."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["livecasts.EpisodePage"]
+
+    strap_line = models.CharField(
+        _("strap line"),
+        max_length=160,
+        blank=True,
+        help_text=_("One line under the title that says what the series is about."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("strap_line"),
+        *IntroMixin.intro_panels,
+        *HeroImageMixin.hero_panels,
+        InlinePanel("organisers", label=_("Organisers")),
+        *BodyMixin.body_panels,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        *IntroMixin.search_fields,
+        *BodyMixin.search_fields,
+        index.SearchField("strap_line"),
+    ]
+
+    class Meta:
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+
+    def episodes(self):
+        """Live episodes in this page's language, ordered by date then number (not tree order)."""
+        from livecasts.models import EpisodePage
+
+        return (
+            EpisodePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("city", "hero_image", "locale")
+            .order_by("date", "start_time", "number")
+        )
+
+    def split_episodes(self):
+        """(upcoming, past): upcoming soonest first with live ones at the top, past latest first."""
+        upcoming, past = [], []
+        for episode in self.episodes():
+            (past if episode.state == PAST else upcoming).append(episode)
+        upcoming.sort(key=lambda episode: episode.state != LIVE)
+        past.reverse()
+        return upcoming, past
+
+    def upcoming_episodes(self):
+        return self.split_episodes()[0]
+
+    def past_episodes(self):
+        return self.split_episodes()[1]
+
+    def get_organisers(self):
+        return [
+            link.organisation.localized for link in self.organisers.select_related("organisation")
+        ]
+
+
+class SeriesOrganisation(Orderable):
+    page = ParentalKey(SeriesPage, on_delete=models.CASCADE, related_name="organisers")
+    organisation = models.ForeignKey(
+        "livecasts.OrganisationPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+
+    panels = [FieldPanel("organisation")]

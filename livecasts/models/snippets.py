@@ -1,0 +1,109 @@
+"""People and cities: translatable snippets chosen from episodes."""
+
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.search import index
+
+
+class Person(TranslatableMixin, index.Indexed, models.Model):
+    """A speaker or host; one record per language, so bios and roles read naturally."""
+
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(
+        _("role or profession"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "What they do, e.g. 'urban researcher'. Their part in an episode is set there."
+        ),
+    )
+    bio = models.TextField(_("short biography"), blank=True, max_length=1200)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("photo"),
+    )
+    website = models.URLField(_("website"), blank=True)
+    is_sample = models.BooleanField(
+        _("sample person"),
+        default=False,
+        help_text=_("Tick for invented demo speakers; the site labels them as samples."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+        FieldPanel("website"),
+        FieldPanel("is_sample"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("role"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("'%(value)s' is not a time zone name such as Europe/Paris."),
+            params={"value": value},
+        )
+
+
+class City(TranslatableMixin, index.Indexed, models.Model):
+    """The city of an edition: its name in each language and the clock it keeps."""
+
+    name = models.CharField(_("name"), max_length=80)
+    country = models.CharField(_("country"), max_length=80)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="Europe/Amsterdam",
+        validators=[validate_time_zone],
+        help_text=_("IANA name such as Europe/Athens; used to show the local start time."),
+    )
+    edition_locale = models.ForeignKey(
+        Locale,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("language of the edition"),
+        help_text=_("The language this city's edition is translated into."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("country"),
+        FieldPanel("time_zone"),
+        FieldPanel("edition_locale"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("country")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

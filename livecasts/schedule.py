@@ -1,0 +1,59 @@
+"""When an episode happens and what state it is in, computed from the clock, never stored."""
+
+import datetime
+import zoneinfo
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+PROGRAMME_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Amsterdam")
+
+UPCOMING, LIVE, PAST = "upcoming", "live", "past"
+
+
+@dataclass(frozen=True)
+class Broadcast:
+    """An episode's slot: a date in Amsterdam, with or without a start time."""
+
+    date: datetime.date
+    start_time: datetime.time | None
+    duration_minutes: int
+
+    @property
+    def time_to_be_announced(self):
+        return self.start_time is None
+
+    @property
+    def starts_at(self):
+        """Aware start in Amsterdam time; midnight when the time is not yet known."""
+        start = datetime.datetime.combine(self.date, self.start_time or datetime.time())
+        return start.replace(tzinfo=PROGRAMME_TIME_ZONE)
+
+    @property
+    def ends_at(self):
+        if self.time_to_be_announced:
+            next_day = datetime.datetime.combine(
+                self.date + datetime.timedelta(days=1), datetime.time()
+            )
+            return next_day.replace(tzinfo=PROGRAMME_TIME_ZONE)
+        return self.starts_at + datetime.timedelta(minutes=self.duration_minutes)
+
+    def state(self, now=None):
+        now = now or timezone.now()
+        if self.time_to_be_announced:
+            # Without a time we cannot say it is live: it stays upcoming until its day is over.
+            return UPCOMING if now < self.ends_at else PAST
+        if now < self.starts_at:
+            return UPCOMING
+        if now < self.ends_at:
+            return LIVE
+        return PAST
+
+    def local_start(self, time_zone_name):
+        """The start in another city's clock, or None when the time is unknown or the same."""
+        if self.time_to_be_announced or not time_zone_name:
+            return None
+        local = self.starts_at.astimezone(zoneinfo.ZoneInfo(time_zone_name))
+        if local.utcoffset() == self.starts_at.utcoffset():
+            return None
+        return local

@@ -1,0 +1,50 @@
+"""Recognise YouTube and Vimeo addresses and build their privacy-friendly player URLs."""
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlparse
+
+YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+VIMEO_ID = re.compile(r"^\d{5,12}$")
+
+
+@dataclass(frozen=True)
+class Video:
+    provider: str
+    video_id: str
+
+    @property
+    def player_url(self):
+        """The iframe address, inserted only after the reader presses play."""
+        if self.provider == "youtube":
+            return f"https://www.youtube-nocookie.com/embed/{self.video_id}?autoplay=1&rel=0"
+        return f"https://player.vimeo.com/video/{self.video_id}?autoplay=1&dnt=1"
+
+    @property
+    def provider_name(self):
+        return {"youtube": "YouTube", "vimeo": "Vimeo"}[self.provider]
+
+
+def parse_video_url(url):
+    """Return a Video for a YouTube or Vimeo address, or None for anything else."""
+    try:
+        parsed = urlparse(url.strip())
+    except ValueError:
+        return None
+    host = (parsed.hostname or "").removeprefix("www.").removeprefix("m.")
+    parts = [part for part in parsed.path.split("/") if part]
+    candidate, provider = None, None
+    if host in {"youtube.com", "youtube-nocookie.com"}:
+        provider = "youtube"
+        if parts[:1] == ["watch"]:
+            candidate = parse_qs(parsed.query).get("v", [None])[0]
+        elif len(parts) >= 2 and parts[0] in {"embed", "live", "shorts", "v"}:
+            candidate = parts[1]
+    elif host == "youtu.be" and parts:
+        provider, candidate = "youtube", parts[0]
+    elif host in {"vimeo.com", "player.vimeo.com"} and parts:
+        provider, candidate = "vimeo", parts[-1]
+    pattern = {"youtube": YOUTUBE_ID, "vimeo": VIMEO_ID}.get(provider)
+    if pattern and candidate and pattern.match(candidate):
+        return Video(provider, candidate)
+    return None
