@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
@@ -99,6 +100,7 @@ class City(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("edition_locale"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("country")]
+    override_translatable_fields = [SynchronizedField("time_zone")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("city")

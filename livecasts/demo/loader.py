@@ -1,0 +1,17 @@
+"""Load the whole demo: the English source, then its translations into every other locale."""
+
+from django.db import transaction
+from wagtail.models import Locale
+
+from livecasts.demo.english import EnglishSource
+from livecasts.demo.translate import DemoTranslator
+
+
+def load_demo_content(report=print):
+    source_locale = Locale.get_default()
+    with transaction.atomic():
+        EnglishSource(source_locale, report).build()
+    translator = DemoTranslator(source_locale, report)
+    for locale in Locale.objects.exclude(pk=source_locale.pk).order_by("pk"):
+        with transaction.atomic():
+            translator.translate_everything(locale)

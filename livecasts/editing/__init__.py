@@ -1,0 +1,1 @@
+"""What editors see in the Wagtail admin beyond the page editor itself."""

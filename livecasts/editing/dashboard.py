@@ -1,0 +1,37 @@
+"""The dashboard panel that tells editors what is coming up and which languages it exists in."""
+
+from django.conf import settings
+from wagtail.admin.ui.components import Component
+from wagtail.models import Locale
+
+from livecasts.editing.coverage import translation_coverage
+from livecasts.models import EpisodePage
+from livecasts.schedule import PAST
+
+
+class UpcomingEpisodesPanel(Component):
+    name = "upcoming_episodes"
+    order = 50
+    template_name = "livecasts/editing/upcoming_episodes_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        source = Locale.get_default()
+        episodes = list(
+            EpisodePage.objects.filter(locale=source)
+            .select_related("city")
+            .order_by("date", "start_time", "number")
+        )
+        upcoming = [episode for episode in episodes if episode.state != PAST][:5]
+        shown = upcoming or list(reversed(episodes))[:5]
+        coverage = translation_coverage(shown)
+        languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        rows = [
+            {
+                "episode": episode,
+                "languages": [
+                    (code, code in coverage.get(episode.translation_key, [])) for code in languages
+                ],
+            }
+            for episode in shown
+        ]
+        return {"rows": rows, "nothing_upcoming": not upcoming}
