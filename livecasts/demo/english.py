@@ -41,7 +41,7 @@ class EnglishSource:
         existing = model.objects.child_of(parent).filter(slug=slug).first()
         if existing:
             return existing
-        page = model(slug=slug, **fields)
+        page = model(slug=slug, show_in_menus=model is not OrganisationPage, **fields)
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.report(f"page {page.url_path} ({model._meta.verbose_name})")
@@ -108,6 +108,7 @@ class EnglishSource:
             title=data["title"],
             slug=data["slug"],
             strap_line=data["strap_line"],
+            show_in_menus=True,
             intro=data["intro"],
             hero_image=hero,
             body=text_body(data["body_heading"], data["body_text"]),

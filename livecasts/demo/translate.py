@@ -3,6 +3,7 @@
 from importlib import import_module
 
 from django.core.management.base import CommandError
+from django.db import transaction
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
@@ -34,6 +35,13 @@ class DemoTranslator:
     def translate(self, instance, locale, strings):
         if self._already_translated(instance, locale):
             return
+        # One transaction per object: wagtail-localize publishes on commit, and a parent
+        # must be published before its children are added under it.
+        with transaction.atomic():
+            self._translate(instance, locale, strings)
+        self.report(f"{locale.language_code}: {instance._meta.verbose_name} '{instance}'")
+
+    def _translate(self, instance, locale, strings):
         source, _ = TranslationSource.get_or_create_from_instance(instance)
         translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
         segments = StringSegment.objects.filter(source=source).select_related("string", "context")
@@ -54,7 +62,6 @@ class DemoTranslator:
                 f"The {locale.language_code} demo catalogue lacks: " + " | ".join(missing)
             )
         translation.save_target(publish=True)
-        self.report(f"{locale.language_code}: {instance._meta.verbose_name} '{instance}'")
 
     def _already_translated(self, instance, locale):
         translated = instance.get_translation_or_none(locale)

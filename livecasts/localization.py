@@ -1,0 +1,40 @@
+"""Find the reader-language versions of many translatable objects at once.
+
+Links from translated inline children and blocks can still point at the source locale's
+objects (wagtail-localize #710), so everything shown is passed through here."""
+
+from wagtail.models import Page
+
+
+def localize_all(objects, locale, related=()):
+    """Return each object's version in `locale` (one query), falling back to the object itself."""
+    objects = [obj for obj in objects if obj is not None]
+    if not objects:
+        return []
+    model = type(objects[0])
+    if isinstance(objects[0], Page):
+        model = objects[0].specific_class or model
+    keys = {obj.translation_key for obj in objects if obj.locale_id != locale.pk}
+    found = {}
+    if keys:
+        queryset = model.objects.filter(translation_key__in=keys, locale=locale)
+        if related:
+            queryset = queryset.select_related(*related)
+        if isinstance(objects[0], Page):
+            queryset = queryset.live()
+        found = {obj.translation_key: obj for obj in queryset}
+    return [found.get(obj.translation_key, obj) for obj in objects]
+
+
+def episode_speakers(episode):
+    """(person, role) pairs in the episode's language, in the editor's order."""
+    links = [link for link in episode.speakers.select_related("person__photo") if link.person_id]
+    people = localize_all([link.person for link in links], episode.locale, related=["photo"])
+    return list(zip(people, [link.role for link in links], strict=True))
+
+
+def episode_organisations(episode):
+    """(organisation page, kind) pairs in the episode's language."""
+    links = list(episode.organisations.select_related("organisation"))
+    pages = localize_all([link.organisation for link in links], episode.locale)
+    return list(zip(pages, [link.get_kind_display() for link in links], strict=True))

@@ -1,0 +1,86 @@
+"""schema.org JSON-LD for episodes, organisations and breadcrumbs."""
+
+from django.utils.html import strip_tags
+
+from livecasts.localization import episode_organisations, episode_speakers
+
+SCHEMA = "https://schema.org"
+
+
+def absolute(request, url):
+    return request.build_absolute_uri(url) if url else None
+
+
+def episode_event(episode, request):
+    broadcast = episode.broadcast
+    timed = not broadcast.time_to_be_announced
+    page_url = absolute(request, episode.get_url(request))
+    event = {
+        "@context": SCHEMA,
+        "@type": "Event",
+        "name": episode.title,
+        "description": episode.summary,
+        "url": page_url,
+        "inLanguage": episode.locale.language_code,
+        "startDate": broadcast.starts_at.isoformat() if timed else broadcast.date.isoformat(),
+        "eventAttendanceMode": f"{SCHEMA}/OnlineEventAttendanceMode",
+        "eventStatus": f"{SCHEMA}/EventScheduled",
+        "location": {"@type": "VirtualLocation", "url": episode.livestream_url or page_url},
+        "organizer": [
+            organisation_summary(page, request) for page, _kind in episode_organisations(episode)
+        ],
+        "performer": [
+            {"@type": "Person", "name": person.name} for person, _role in episode_speakers(episode)
+        ],
+    }
+    if timed:
+        event["endDate"] = broadcast.ends_at.isoformat()
+    if episode.hero_image_id:
+        rendition = episode.hero_image.get_rendition("fill-1200x675|format-jpeg")
+        event["image"] = absolute(request, rendition.url)
+    return event
+
+
+def organisation_summary(page, request):
+    return {
+        "@type": "Organization",
+        "name": page.title,
+        "url": page.website or absolute(request, page.get_url(request)),
+    }
+
+
+def organisation(page, request):
+    data = {"@context": SCHEMA, **organisation_summary(page, request)}
+    data["description"] = strip_tags(page.description)
+    if page.logo_id:
+        data["logo"] = absolute(request, page.logo.get_rendition("max-400x400|format-png").url)
+    return data
+
+
+def breadcrumbs(page, request):
+    trail = list(page.get_ancestors(inclusive=True).filter(depth__gte=2).specific())
+    return {
+        "@context": SCHEMA,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.title,
+                "item": absolute(request, crumb.get_url(request)),
+            }
+            for position, crumb in enumerate(trail, start=1)
+        ],
+    }
+
+
+def for_page(page, request):
+    """Every JSON-LD object that describes `page`."""
+    from livecasts.models import EpisodePage, OrganisationPage
+
+    objects = [breadcrumbs(page, request)]
+    if isinstance(page, EpisodePage):
+        objects.append(episode_event(page, request))
+    elif isinstance(page, OrganisationPage):
+        objects.append(organisation(page, request))
+    return objects

@@ -1,0 +1,158 @@
+"""Template helpers for metadata, the language switcher and reader-language lookups."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+
+from livecasts import localization, structured_data
+
+register = template.Library()
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+OG_LOCALES = {
+    "en": "en_GB",
+    "nl": "nl_NL",
+    "fr": "fr_FR",
+    "el": "el_GR",
+    "pl": "pl_PL",
+    "es": "es_ES",
+}
+
+
+@register.simple_tag(takes_context=True)
+def page_translations(context, page=None):
+    """Links to this content in every language it exists in: [{code, name, url, current}]."""
+    request = context["request"]
+    cache = getattr(request, "_citymakers_translations", None)
+    if cache is not None:
+        return cache
+    current = get_language()
+    if page is not None and getattr(page, "pk", None):
+        versions = page.get_translations(inclusive=True).live().select_related("locale")
+        pairs = [(version.locale.language_code, version.get_url(request)) for version in versions]
+    else:
+        path = request.get_full_path()
+        pairs = [(code, translate_url(path, code)) for code, _name in settings.LANGUAGES]
+    order = [code for code, _name in settings.LANGUAGES]
+    links = [
+        {
+            "code": code,
+            "name": LANGUAGE_NAMES[code],
+            "url": url,
+            "absolute_url": request.build_absolute_uri(url),
+            "current": code == current,
+        }
+        for code, url in sorted(pairs, key=lambda pair: order.index(pair[0]))
+        if url
+    ]
+    request._citymakers_translations = links
+    return links
+
+
+@register.simple_tag
+def x_default(links):
+    """The English version when it exists, otherwise the first."""
+    return next((link for link in links if link["code"] == "en"), links[0] if links else None)
+
+
+@register.simple_tag
+def page_description(page):
+    for field in ("search_description", "summary", "strap_line", "description", "intro"):
+        text = strip_tags(getattr(page, field, "") or "").strip()
+        if text:
+            return Truncator(text).chars(200)
+    return ""
+
+
+@register.simple_tag
+def og_locale(code):
+    return OG_LOCALES.get(code, code)
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page):
+    objects = structured_data.for_page(page, context["request"])
+    # Escape "<" so no text in the data can close the script element.
+    payload = json.dumps(objects, ensure_ascii=False).replace("<", "\\u003c")
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+
+
+@register.simple_tag
+def episode_speakers(episode):
+    return localization.episode_speakers(episode)
+
+
+@register.simple_tag
+def episode_organisations(episode):
+    return localization.episode_organisations(episode)
+
+
+@register.simple_tag
+def localized_people(people, locale=None):
+    from wagtail.models import Locale
+
+    locale = locale or Locale.get_active()
+    return localization.localize_all(list(people), locale, related=["photo"])
+
+
+@register.simple_tag
+def localized_page(page):
+    return page.localized if page else None
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    from home.models import HomePage
+
+    home = HomePage.objects.filter(locale__language_code=get_language()).first()
+    items = home.get_children().live().in_menu() if home else []
+    current = context.get("page")
+    current_path = getattr(current, "path", "")
+    return {
+        "home": home,
+        "items": [
+            {"page": item, "active": bool(current_path) and current_path.startswith(item.path)}
+            for item in items
+        ],
+        "request": context["request"],
+    }
+
+
+@register.simple_tag
+def episode_neighbours(episode):
+    """(previous, next) episodes of the same series in broadcast order."""
+    series = episode.get_parent().specific
+    episodes = list(series.episodes())
+    keys = [item.pk for item in episodes]
+    if episode.pk not in keys:
+        return None, None
+    position = keys.index(episode.pk)
+    previous = episodes[position - 1] if position > 0 else None
+    following = episodes[position + 1] if position + 1 < len(episodes) else None
+    return previous, following
+
+
+@register.simple_tag
+def episode_local_start(episode):
+    """The start in the edition city's own clock, when that differs from Amsterdam."""
+    city = episode.localized_city
+    return episode.broadcast.local_start(city.time_zone if city else None)
+
+
+@register.filter
+def video_info(url):
+    from livecasts.video import parse_video_url
+
+    return parse_video_url(url or "")
+
+
+@register.simple_tag
+def share_image(page):
+    """The image shown when the page is shared: its hero image, or an organisation's logo."""
+    return getattr(page, "hero_image", None) or getattr(page, "logo", None)

@@ -1,0 +1,4 @@
+DATE_FORMAT = "l j F Y"
+SHORT_DATE_FORMAT = "j M Y"
+TIME_FORMAT = "H\\hi"
+MONTH_DAY_FORMAT = "j F"

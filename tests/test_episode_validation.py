@@ -1,0 +1,108 @@
+"""What an editor is told when an episode cannot be saved."""
+
+import pytest
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from livecasts.models import EpisodePage
+from tests.factories import EpisodePageFactory, SeriesPageFactory, home_page
+
+pytestmark = pytest.mark.django_db
+
+
+def episode_form(**overrides):
+    data = {
+        "title": "Infected Cities: Lisbon",
+        "slug": "lisbon",
+        "number": 15,
+        "date": "2021-02-04",
+        "start_time": "",
+        "duration_minutes": 90,
+        "summary": "A sample episode.",
+        "livestream_url": "",
+        "recording_url": "",
+        "speakers": inline_formset([]),
+        "organisations": inline_formset([]),
+        "body": streamfield([]),
+        "comments": inline_formset([]),
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+@pytest.fixture
+def series():
+    return SeriesPageFactory(parent=home_page())
+
+
+def add_url(series):
+    return f"/admin/pages/add/livecasts/episodepage/{series.pk}/"
+
+
+def test_a_valid_episode_is_created(admin_client, series):
+    response = admin_client.post(add_url(series), episode_form())
+
+    assert response.status_code == 302
+    assert EpisodePage.objects.child_of(series).filter(slug="lisbon").exists()
+
+
+def test_a_duration_that_is_not_positive_is_refused(admin_client, series):
+    response = admin_client.post(add_url(series), episode_form(duration_minutes=0))
+
+    assert response.status_code == 200
+    assert "The duration must be at least one minute." in response.text
+    assert not EpisodePage.objects.filter(slug="lisbon").exists()
+
+
+def test_a_number_used_twice_in_a_series_is_refused(admin_client, series):
+    EpisodePageFactory(parent=series, number=15, slug="earlier")
+
+    response = admin_client.post(add_url(series), episode_form(number=15))
+
+    assert "Episode 15 already exists in this series; choose another number." in response.text
+    assert not EpisodePage.objects.filter(slug="lisbon").exists()
+
+
+def test_the_same_number_in_another_series_is_fine(admin_client, series):
+    other = SeriesPageFactory(parent=home_page())
+    EpisodePageFactory(parent=other, number=15)
+
+    response = admin_client.post(add_url(series), episode_form(number=15))
+
+    assert response.status_code == 302
+
+
+def test_editing_an_episode_keeps_its_own_number(admin_client, series):
+    episode = EpisodePageFactory(parent=series, number=15, slug="lisbon")
+
+    response = admin_client.post(
+        f"/admin/pages/{episode.pk}/edit/", episode_form(number=15, summary="Changed.")
+    )
+
+    assert response.status_code == 302
+
+
+def test_a_missing_date_is_refused_and_the_typed_text_is_kept(admin_client, series):
+    response = admin_client.post(add_url(series), episode_form(date=""))
+
+    assert response.status_code == 200
+    assert "This field is required." in response.text
+    assert "Infected Cities: Lisbon" in response.text
+
+
+def test_a_recording_before_the_broadcast_is_allowed_but_flagged(admin_client, series):
+    form = episode_form(date="2099-01-01", recording_url="https://vimeo.com/123456789")
+    assert admin_client.post(add_url(series), form).status_code == 302
+
+    listing = admin_client.get("/admin/episodes/")
+
+    assert "recording before broadcast" in listing.text
+
+
+def test_a_video_block_refuses_an_address_that_is_not_a_video(admin_client, series):
+    body = streamfield(
+        [("video", {"url": "https://example.org/clip", "title": "Clip", "poster": ""})]
+    )
+
+    response = admin_client.post(add_url(series), episode_form(body=body))
+
+    assert "Use a YouTube or Vimeo address of a single video." in response.text

@@ -1,0 +1,72 @@
+"""A series lists its episodes upcoming and past, in broadcast order, at a fixed query cost."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from livecasts.schedule import PROGRAMME_TIME_ZONE
+from tests.factories import EpisodePageFactory, SeriesPageFactory, add_speakers, home_page
+
+pytestmark = pytest.mark.django_db
+
+NOW = datetime.datetime(2021, 1, 1, 12, 0, tzinfo=PROGRAMME_TIME_ZONE)
+
+
+@pytest.fixture
+def series():
+    return SeriesPageFactory(parent=home_page())
+
+
+def make(series, number, date, start_time=None):
+    return EpisodePageFactory(
+        parent=series, number=number, date=date, start_time=start_time, title=f"Episode {number}"
+    )
+
+
+@time_machine.travel(NOW, tick=False)
+def test_upcoming_soonest_first_with_live_on_top_and_past_latest_first(series):
+    # Created out of order on purpose: tree order must not decide the listing (#84).
+    make(series, 14, datetime.date(2021, 1, 21))
+    make(series, 11, datetime.date(2020, 12, 10))
+    make(series, 13, datetime.date(2021, 1, 14))
+    make(series, 12, datetime.date(2020, 12, 17))
+    make(series, 10, datetime.date(2021, 1, 1), datetime.time(11, 30))  # live at NOW
+
+    upcoming, past = series.split_episodes()
+
+    assert [e.number for e in upcoming] == [10, 13, 14]
+    assert [e.number for e in past] == [12, 11]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_series_page_shows_both_lists(client, series):
+    make(series, 11, datetime.date(2020, 12, 10))
+    make(series, 13, datetime.date(2021, 1, 14))
+
+    text = client.get(series.url).text
+
+    upcoming_at, past_at = text.index("Upcoming episodes"), text.index("Past episodes")
+    assert upcoming_at < text.index("Episode 13") < past_at < text.index("Episode 11")
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_query_count_does_not_grow_with_episodes_or_speakers(client, series):
+    for number in range(2):
+        add_speakers(make(series, number + 1, datetime.date(2020, 12, 10 + number)), 2)
+    client.get(series.url)  # warm caches (site root paths, renditions)
+    few = count_queries(client, series.url)
+
+    for number in range(2, 8):
+        add_speakers(make(series, number + 1, datetime.date(2020, 12, 10 + number)), 3)
+    client.get(series.url)
+    many = count_queries(client, series.url)
+
+    assert many == few
