@@ -1,5 +1,7 @@
 import pytest
 
+pytest_plugins = ["tests.fixtures_content"]
+
 
 @pytest.fixture(autouse=True)
 def _media_and_cache(settings, tmp_path):

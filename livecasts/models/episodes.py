@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -13,15 +14,72 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from livecasts.calendar import CALENDAR_ROUTE, episode_calendar_response
 from livecasts.forms import EpisodePageForm
 from livecasts.models.mixins import BodyMixin, HeroImageMixin, StableSlugMixin
-from livecasts.schedule import PAST, Broadcast
+from livecasts.models.series import PageLanguageField, RouteLinksField
+from livecasts.schedule import PAST, PROGRAMME_TIME_ZONE, Broadcast
 
 
-class EpisodePage(StableSlugMixin, HeroImageMixin, BodyMixin, Page):
+class CityField(PageLanguageField):
+    """The edition's city in the episode's language."""
+
+    def represent(self, page, request):
+        city = page.localized_city
+        if city is None:
+            return None
+        return {"name": city.name, "country": city.country, "time_zone": city.time_zone}
+
+
+class ScheduleField(serializers.Field):
+    """When the broadcast happens, as aware ISO 8601 times, and its state now."""
+
+    def to_representation(self, broadcast):
+        announced = not broadcast.time_to_be_announced
+        return {
+            "time_zone": PROGRAMME_TIME_ZONE.key,
+            "time_to_be_announced": not announced,
+            "starts_at": broadcast.starts_at.isoformat() if announced else None,
+            "ends_at": broadcast.ends_at.isoformat() if announced else None,
+            "state": broadcast.state(),
+        }
+
+
+class SpeakersField(PageLanguageField):
+    """Speakers in the episode's language, in order, with their part in it."""
+
+    def represent(self, page, request):
+        return [
+            {"name": person.name, "role": role, "is_sample": person.is_sample}
+            for person, role in page.get_speakers()
+        ]
+
+
+class OrganisationsField(PageLanguageField):
+    """Organisers and partners in the episode's language, with their part."""
+
+    def represent(self, page, request):
+        organisations = []
+        for link in page.organisations.select_related("organisation"):
+            organisation = link.organisation.localized
+            organisations.append(
+                {
+                    "id": organisation.pk,
+                    "title": organisation.title,
+                    "html_url": organisation.get_full_url(request),
+                    "kind": link.kind,
+                }
+            )
+        return organisations
+
+
+class EpisodePage(RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin, Page):
     """One livecast. Its state (upcoming, live, past) follows the clock."""
 
     parent_page_types = ["livecasts.SeriesPage"]
@@ -105,10 +163,31 @@ class EpisodePage(StableSlugMixin, HeroImageMixin, BodyMixin, Page):
         index.FilterField("date"),
         index.FilterField("number"),
     ]
+    api_fields = [
+        APIField("number"),
+        APIField("date"),
+        APIField("start_time"),
+        APIField("duration_minutes"),
+        APIField("schedule", ScheduleField(source="broadcast")),
+        APIField("city", CityField()),
+        APIField("summary"),
+        APIField("livestream_url"),
+        APIField("recording_url"),
+        APIField("speakers", SpeakersField()),
+        APIField("organisations", OrganisationsField()),
+        APIField("hero_image"),
+        APIField("hero_image_thumbnail", ImageRenditionField("fill-1200x630", source="hero_image")),
+        APIField("body"),
+        APIField("links", RouteLinksField(["calendar"])),
+    ]
 
     class Meta:
         verbose_name = _("episode")
         verbose_name_plural = _("episodes")
+
+    @re_path(CALENDAR_ROUTE, name="calendar")
+    def calendar_view(self, request):
+        return episode_calendar_response(self, request)
 
     @cached_property
     def broadcast(self):

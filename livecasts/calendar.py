@@ -1,0 +1,97 @@
+"""iCalendar output: one episode as an .ics download, a series as a subscribable calendar.
+
+Events carry stable UIDs (translation key + language), so downloading or refreshing again
+updates the reader's calendar entry instead of adding a second one. An episode whose time is
+still to be announced becomes an all-day event on its date.
+"""
+
+import datetime
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, vDuration
+
+# Wagtail's page URLs allow no dot, so site/urls.py hands ".../calendar.ics" to Wagtail's serve
+# view; the routable page then sees "calendar.ics/" and reverses this pattern to "calendar.ics".
+CALENDAR_ROUTE = r"^calendar\.ics/?$"
+
+PRODID = "-//City Makers//Livecasts//EN"
+UID_DOMAIN = "citymakers"
+REFRESH_INTERVAL = datetime.timedelta(hours=12)
+
+
+def episode_uid(episode):
+    """The same for every download of this episode in this language."""
+    return f"episode-{episode.translation_key}-{episode.locale.language_code}@{UID_DOMAIN}"
+
+
+def episode_event(episode, request=None):
+    """A VEVENT in the episode's own language, linking to its page in that language."""
+    url = episode.get_full_url(request)
+    broadcast = episode.broadcast
+    if broadcast.time_to_be_announced:
+        start, end = broadcast.date, broadcast.date + datetime.timedelta(days=1)
+    else:
+        start, end = broadcast.starts_at, broadcast.ends_at
+    city = episode.localized_city
+    return Event.new(
+        uid=episode_uid(episode),
+        summary=episode.title,
+        description="\n\n".join(part for part in (episode.summary, url) if part),
+        url=url,
+        location=episode.livestream_url or _("Online"),
+        start=start,
+        end=end,
+        stamp=timezone.now(),
+        last_modified=episode.last_published_at or episode.latest_revision_created_at,
+        categories=[city.name] if city else (),
+    )
+
+
+def build_calendar(episodes, request=None, *, uid, name=None, description=None):
+    """A PUBLISH calendar of the given episodes with the VTIMEZONE data their times need."""
+    calendar = Calendar.new(
+        prodid=PRODID, method="PUBLISH", uid=uid, name=name, description=description
+    )
+    for episode in episodes:
+        calendar.add_component(episode_event(episode, request))
+    dates = [episode.date for episode in episodes]
+    if dates:
+        # Transitions for the years the episodes span are enough, and keep the file small.
+        calendar.add_missing_timezones(
+            first_date=datetime.date(min(dates).year, 1, 1),
+            last_date=datetime.date(max(dates).year + 1, 12, 31),
+        )
+    return calendar
+
+
+def calendar_response(calendar, filename, *, as_attachment):
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(as_attachment, filename)
+    return response
+
+
+def episode_calendar_response(episode, request):
+    """The .ics download offered on an episode's page."""
+    # No calendar name: some clients would make a new calendar for a single imported event.
+    calendar = build_calendar([episode], request, uid=f"calendar-{episode_uid(episode)}")
+    filename = f"{episode.slug}-{episode.locale.language_code}.ics"
+    return calendar_response(calendar, filename, as_attachment=True)
+
+
+def series_calendar_response(series, request):
+    """Every live episode of the series, for calendar apps to subscribe to."""
+    language = series.locale.language_code
+    calendar = build_calendar(
+        list(series.episodes()),
+        request,
+        uid=f"series-{series.translation_key}-{language}@{UID_DOMAIN}",
+        name=series.title,
+        description=series.strap_line or None,
+    )
+    calendar.refresh_interval = REFRESH_INTERVAL
+    calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH_INTERVAL))  # Outlook's refresh hint
+    filename = f"{series.slug}-{language}.ics"
+    return calendar_response(calendar, filename, as_attachment=False)

@@ -1,0 +1,69 @@
+"""RSS 2.0 and Atom 1.0 feeds of a series' episodes, one pair per language.
+
+The series page serves them from its own routes (feed/rss/, feed/atom/), so each feed speaks
+the language of the page it hangs from and links to pages in that language.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+
+class SeriesRssFeed(Feed):
+    """The live episodes of one series in one language, newest first."""
+
+    feed_type = Rss201rev2Feed
+    route_name = "rss_feed"
+
+    def get_object(self, request, series):
+        self.request = request
+        self.language = series.locale.language_code
+        return series
+
+    def title(self, series):
+        return series.title
+
+    def link(self, series):
+        return series.get_full_url(self.request)
+
+    def feed_url(self, series):
+        return series.get_route_url(self.route_name, self.request)
+
+    def description(self, series):
+        text = series.strap_line or series.search_description or strip_tags(series.intro)
+        if text.strip():
+            return text.strip()
+        with translation.override(self.language):
+            return _("Episodes of %(series)s") % {"series": series.title}
+
+    def items(self, series):
+        return list(series.episodes())[::-1]
+
+    def item_title(self, episode):
+        return episode.title
+
+    def item_description(self, episode):
+        return episode.summary
+
+    def item_link(self, episode):
+        return episode.get_full_url(self.request)
+
+    def item_pubdate(self, episode):
+        return episode.first_published_at or episode.broadcast.starts_at
+
+    def item_updateddate(self, episode):
+        return episode.last_published_at or self.item_pubdate(episode)
+
+    def item_categories(self, episode):
+        city = episode.localized_city
+        return [city.name] if city else []
+
+
+class SeriesAtomFeed(SeriesRssFeed):
+    feed_type = Atom1Feed
+    route_name = "atom_feed"
+
+    def subtitle(self, series):
+        return self.description(series)
