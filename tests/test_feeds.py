@@ -1,0 +1,126 @@
+"""RSS and Atom feeds of a series, one per language, read as a feed reader would."""
+
+import feedparser
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+ENGLISH_TITLES = ["Infected Cities: Warsaw", "Infected Cities: Athens", "Infected Cities: Paris"]
+
+
+def read_feed(client, url, content_type):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert response["Content-Type"] == content_type
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    return feed
+
+
+def read_rss(client, language="en"):
+    url = f"/{language}/infected-cities/feed/rss/"
+    return read_feed(client, url, "application/rss+xml; charset=utf-8")
+
+
+def read_atom(client, language="en"):
+    url = f"/{language}/infected-cities/feed/atom/"
+    return read_feed(client, url, "application/atom+xml; charset=utf-8")
+
+
+def test_rss_feed_describes_the_series(client, series_content):
+    feed = read_rss(client)
+
+    assert feed.version == "rss20"
+    assert feed.feed.title == "Infected Cities"
+    assert feed.feed.link == "http://localhost/en/infected-cities/"
+    assert feed.feed.description == "Culture and social impact"
+    assert feed.feed.language == "en"
+
+
+def test_rss_feed_lists_live_episodes_newest_first(client, series_content):
+    feed = read_rss(client)
+
+    assert [entry.title for entry in feed.entries] == ENGLISH_TITLES
+    assert [entry.link for entry in feed.entries] == [
+        "http://localhost/en/infected-cities/warsaw/",
+        "http://localhost/en/infected-cities/athens/",
+        "http://localhost/en/infected-cities/paris/",
+    ]
+
+
+def test_rss_item_carries_summary_date_id_and_city(client, series_content):
+    athens = series_content.episodes["athens"]
+    entry = read_rss(client).entries[1]
+
+    assert entry.summary == athens.summary
+    assert entry.id == "http://localhost/en/infected-cities/athens/"
+    assert [tag.term for tag in entry.tags] == ["Athens"]
+    assert entry.published_parsed[:6] == athens.first_published_at.utctimetuple()[:6]
+
+
+def test_atom_feed_describes_the_series_and_its_episodes(client, series_content):
+    feed = read_atom(client)
+
+    assert feed.version == "atom10"
+    assert feed.feed.title == "Infected Cities"
+    assert feed.feed.link == "http://localhost/en/infected-cities/"
+    assert feed.feed.subtitle == "Culture and social impact"
+    assert feed.feed.language == "en"
+    assert [entry.title for entry in feed.entries] == ENGLISH_TITLES
+    assert feed.entries[0].link == "http://localhost/en/infected-cities/warsaw/"
+    assert feed.entries[0].id == "http://localhost/en/infected-cities/warsaw/"
+    assert [tag.term for tag in feed.entries[0].tags] == ["Warsaw"]
+
+
+def test_feeds_point_at_themselves(client, series_content):
+    rss = read_rss(client)
+    atom = read_atom(client)
+
+    rss_self = [link.href for link in rss.feed.links if link.rel == "self"]
+    atom_self = [link.href for link in atom.feed.links if link.rel == "self"]
+    assert rss_self == ["http://localhost/en/infected-cities/feed/rss/"]
+    assert atom_self == ["http://localhost/en/infected-cities/feed/atom/"]
+
+
+@pytest.mark.parametrize("reader", [read_rss, read_atom])
+def test_greek_feed_has_greek_titles_links_and_language(client, series_content, reader):
+    feed = reader(client, "el")
+
+    assert feed.feed.language == "el"
+    assert feed.feed.link == "http://localhost/el/infected-cities/"
+    assert [entry.title for entry in feed.entries] == [
+        "Infected Cities: Αθήνα",
+        "Infected Cities: Παρίσι",
+    ]
+    assert all(entry.link.startswith("http://localhost/el/") for entry in feed.entries)
+    assert [tag.term for tag in feed.entries[0].tags] == ["Αθήνα"]
+
+
+def test_draft_episodes_stay_out_of_the_feeds(client, series_content):
+    titles = [entry.title for entry in read_rss(client).entries]
+
+    assert "Infected Cities: Madrid" not in titles
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/infected-cities/feed/xyz/",
+        "/en/infected-cities/feed/",
+        "/en/infected-cities/feed/rss/extra/",
+        "/en/infected-cities/feed/atom/rss/",
+        "/en/infected-cities/athens/feed/rss/",
+        "/pl/infected-cities/feed/rss/",
+    ],
+)
+def test_malformed_or_unknown_feed_urls_end_in_404(client, series_content, path):
+    response = client.get(path, follow=True)
+
+    assert response.status_code == 404
+
+
+def test_feed_url_without_its_trailing_slash_redirects_to_the_feed(client, series_content):
+    response = client.get("/en/infected-cities/feed/rss")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/en/infected-cities/feed/rss/"
