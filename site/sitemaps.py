@@ -1,40 +1,60 @@
 """A sitemap of every live, public page in every locale, each listing its translations."""
 
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 
 class LocalisedPagesSitemap(Sitemap):
     """Wagtail's sitemap covers one locale's tree; ours covers all, with hreflang alternates."""
 
-    def items(self):
+    def public_pages(self):
+        """Live, public pages under the site's root page and under each of its translations."""
         roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
         pages = Page.objects.none()
         for root in roots:
             pages |= Page.objects.descendant_of(root, inclusive=True)
-        return pages.live().public().order_by("path").defer_streamfields().select_related("locale")
+        return pages.live().public().defer_streamfields().select_related("locale")
+
+    def items(self):
+        return self.public_pages().order_by("path")
+
+    def alternates(self, pages):
+        """{translation_key: [{lang_code, location}, ...]} for every live translation + x-default.
+
+        `pages` is one sitemap page's queryset. Translations are looked up across the whole
+        site, so a page keeps all its alternates even when they fall on another sitemap page.
+        """
+        keys = pages.values("translation_key")
+        translations = self.public_pages().filter(translation_key__in=keys).order_by("path")
+        groups = {}
+        for translation in translations:
+            location = translation.get_full_url(self.request)
+            if location:
+                groups.setdefault(translation.translation_key, []).append(
+                    {"lang_code": translation.locale.language_code, "location": location}
+                )
+        default_language = Locale.get_default().language_code
+        for group in groups.values():
+            default = next((a for a in group if a["lang_code"] == default_language), group[0])
+            group.append({"lang_code": "x-default", "location": default["location"]})
+        return groups
 
     def _urls(self, page, protocol, domain):
-        pages = list(self.paginator.page(page).object_list)
-        locations = {item.pk: item.get_full_url(self.request) for item in pages}
-        alternates = {}
+        pages = self.paginator.page(page).object_list
+        alternates = self.alternates(pages)
+        urls = []
         for item in pages:
-            alternates.setdefault(item.translation_key, []).append(
-                {"lang_code": item.locale.language_code, "location": locations[item.pk]}
-            )
-        for group in alternates.values():
-            default = next((a for a in group if a["lang_code"] == "en"), group[0])
-            group.append({"lang_code": "x-default", "location": default["location"]})
-        urls = [
-            {
-                "item": item,
-                "location": locations[item.pk],
-                "lastmod": item.last_published_at or item.latest_revision_created_at,
-                "alternates": alternates[item.translation_key],
-            }
-            for item in pages
-            if locations[item.pk]
-        ]
+            location = item.get_full_url(self.request)
+            if location:
+                lastmod = item.last_published_at or item.latest_revision_created_at
+                urls.append(
+                    {
+                        "item": item,
+                        "location": location,
+                        "lastmod": lastmod,
+                        "alternates": alternates.get(item.translation_key, []),
+                    }
+                )
         lastmods = [url["lastmod"] for url in urls]
         if lastmods and None not in lastmods:
             self.latest_lastmod = max(lastmods)
