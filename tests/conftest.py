@@ -4,9 +4,8 @@ pytest_plugins = ["tests.fixtures_content"]
 
 
 @pytest.fixture(autouse=True)
-def _media_and_cache(settings, tmp_path):
-    """Each test writes media to its own folder and starts with an empty cache."""
+def _empty_cache():
+    """Each test starts with an empty cache (media goes to the test settings' temp folder)."""
     from django.core.cache import cache
 
-    settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()

@@ -28,9 +28,10 @@ class PageTreeRulesTest(WagtailPageTestCase):
 def test_admin_refuses_an_episode_under_the_home_page(admin_client):
     home = home_page()
 
-    response = admin_client.get(f"/admin/pages/add/livecasts/episodepage/{home.pk}/")
+    response = admin_client.get(f"/admin/pages/add/livecasts/episodepage/{home.pk}/", follow=True)
 
-    assert response.status_code == 403
+    assert response.redirect_chain[0] == ("/admin/", 302)
+    assert "Sorry, you do not have permission to access this area." in response.text
 
 
 @pytest.mark.django_db

@@ -35,8 +35,6 @@ class DemoTranslator:
     def translate(self, instance, locale, strings):
         if self._already_translated(instance, locale):
             return
-        # One transaction per object: wagtail-localize publishes on commit, and a parent
-        # must be published before its children are added under it.
         with transaction.atomic():
             self._translate(instance, locale, strings)
         self.report(f"{locale.language_code}: {instance._meta.verbose_name} '{instance}'")
@@ -61,7 +59,12 @@ class DemoTranslator:
             raise CommandError(
                 f"The {locale.language_code} demo catalogue lacks: " + " | ".join(missing)
             )
-        translation.save_target(publish=True)
+        if isinstance(instance, Page):
+            # Publish ourselves rather than on commit, so nested transactions behave the same.
+            translation.save_target(publish=False)
+            instance.get_translation(locale).get_latest_revision().publish()
+        else:
+            translation.save_target(publish=True)
 
     def _already_translated(self, instance, locale):
         translated = instance.get_translation_or_none(locale)

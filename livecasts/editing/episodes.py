@@ -38,7 +38,6 @@ class EpisodeListingViewSet(PageListingViewSet):
         Column("date", label=_("Date"), sort_key="date"),
         StateColumn("state", label=_("State")),
         "locale",
-        "latest_revised_at",
     ]
     list_filter = ["locale", "live", "date"]
 
