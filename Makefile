@@ -19,6 +19,7 @@ install: $(VENV)/.installed
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_local_admin
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
