@@ -1,0 +1,51 @@
+"""Admin URLs of the translators' workflow.
+
+`localize_overrides` repeats the paths of wagtail-localize's per-translation tools so that
+requests reach them through `guarded` (and the PO upload through the stricter check). They
+are registered ahead of wagtail-localize's own URLs; its views are called unchanged.
+"""
+
+from django.urls import include, path
+from wagtail_localize.views import edit_translation
+
+from livecasts.translation import pofiles
+from livecasts.translation.guards import guarded
+from livecasts.translation.report import TranslationStatusReportView
+from livecasts.translation.start import StartTranslationView
+
+workflow_urls = [
+    path("status/", TranslationStatusReportView.as_view(), name="status_report"),
+    path(
+        "status/results/",
+        TranslationStatusReportView.as_view(results_only=True),
+        name="status_report_results",
+    ),
+    path(
+        "start/<int:content_type_id>/<int:pk>/<str:language_code>/",
+        StartTranslationView.as_view(),
+        name="start",
+    ),
+]
+
+TRANSLATION = "translate/<int:translation_id>/"
+localize_overrides = [
+    path(
+        TRANSLATION + "strings/<int:string_segment_id>/edit/",
+        guarded(edit_translation.edit_string_translation),
+    ),
+    path(
+        TRANSLATION + "overrides/<int:overridable_segment_id>/edit/",
+        guarded(edit_translation.edit_override),
+    ),
+    path(TRANSLATION + "pofile/download/", guarded(edit_translation.download_pofile)),
+    path(TRANSLATION + "pofile/upload/", guarded(pofiles.upload_pofile)),
+    path(TRANSLATION + "machine_translate/", guarded(edit_translation.machine_translate)),
+    path(TRANSLATION + "preview/", guarded(edit_translation.preview_translation)),
+    path(TRANSLATION + "preview/<str:mode>/", guarded(edit_translation.preview_translation)),
+    path(TRANSLATION + "disable/", guarded(edit_translation.stop_translation)),
+]
+
+urlpatterns = [
+    path("translation/", include((workflow_urls, "livecasts_translation"))),
+    path("localize/", include(localize_overrides)),
+]
