@@ -4,3 +4,16 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import page_published, page_slug_changed, page_unpublished
+
+        from home.page_cache import empty_page_cache
+        from livecasts.models import City, Person
+
+        for signal in (page_published, page_unpublished, page_slug_changed):
+            signal.connect(empty_page_cache, dispatch_uid=f"page-cache-{signal}")
+        post_delete.connect(empty_page_cache, dispatch_uid="page-cache-delete")
+        for model in (City, Person):
+            post_save.connect(empty_page_cache, sender=model, dispatch_uid=f"page-cache-{model}")
