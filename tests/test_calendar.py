@@ -6,6 +6,9 @@ import zoneinfo
 import pytest
 from icalendar import Calendar
 
+from home.models import HomePage
+from livecasts.models import SeriesPage
+
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 
 pytestmark = pytest.mark.django_db
@@ -159,3 +162,13 @@ def test_pages_with_calendars_still_serve_their_own_page(client, series_content)
     assert client.get("/en/infected-cities/").status_code == 200
     assert client.get("/en/infected-cities/athens/").status_code == 200
     assert client.get("/el/infected-cities/athens/").status_code == 200
+
+
+def test_series_without_live_episodes_gives_an_empty_calendar(client, db):
+    home = HomePage.objects.get(locale__language_code="en", depth=2)
+    home.add_child(instance=SeriesPage(title="Quiet Cities", slug="quiet-cities"))
+
+    _, calendar = download(client, "/en/quiet-cities/calendar.ics")
+
+    assert calendar.events == []
+    assert calendar["X-WR-CALNAME"] == "Quiet Cities"

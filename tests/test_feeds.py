@@ -3,6 +3,9 @@
 import feedparser
 import pytest
 
+from home.models import HomePage
+from livecasts.models import SeriesPage
+
 pytestmark = pytest.mark.django_db
 
 ENGLISH_TITLES = ["Infected Cities: Warsaw", "Infected Cities: Athens", "Infected Cities: Paris"]
@@ -124,3 +127,13 @@ def test_feed_url_without_its_trailing_slash_redirects_to_the_feed(client, serie
 
     assert response.status_code == 301
     assert response["Location"] == "/en/infected-cities/feed/rss/"
+
+
+def test_series_without_live_episodes_gives_an_empty_feed(client, db):
+    home = HomePage.objects.get(locale__language_code="en", depth=2)
+    home.add_child(instance=SeriesPage(title="Quiet Cities", slug="quiet-cities"))
+
+    feed = read_feed(client, "/en/quiet-cities/feed/rss/", "application/rss+xml; charset=utf-8")
+
+    assert feed.entries == []
+    assert feed.feed.description == "Episodes of Quiet Cities"
