@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
+from livecasts.search_text import fold
+
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
@@ -15,7 +17,7 @@ def search(request):
     if query:
         locale = Locale.get_active()
         pages = Page.objects.live().public().filter(locale=locale).exclude(depth__lte=1)
-        results = pages.specific().search(query)
+        results = pages.specific().search(fold(query))
         Query.get(query).add_hit()
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:

@@ -4,7 +4,6 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
@@ -12,20 +11,6 @@ from livecasts.models import City, EpisodePage, Person
 
 LANGUAGES = ["en", "nl", "fr", "el", "pl", "es"]
 EPISODES = ["paris", "athens", "warsaw", "madrid"]
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load the demo once for this module, inside a transaction rolled back afterwards."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo_content", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 pytestmark = pytest.mark.django_db

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from livecasts.calendar import CALENDAR_ROUTE, episode_calendar_response
 from livecasts.forms import EpisodePageForm
+from livecasts.localization import episode_speakers
 from livecasts.models.mixins import BodyMixin, HeroImageMixin, StableSlugMixin
 from livecasts.models.series import PageLanguageField, RouteLinksField
 from livecasts.schedule import PAST, PROGRAMME_TIME_ZONE, Broadcast
@@ -206,13 +207,14 @@ class EpisodePage(RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin,
     def localized_city(self):
         return self.city.localized if self.city_id else None
 
+    def extra_search_text(self):
+        city = self.localized_city
+        words = [city.name, city.country] if city else []
+        return words + [person.name for person, _role in self.get_speakers()]
+
     def get_speakers(self):
         """Speakers in the page's language (#710: inline snippet links may point at the source)."""
-        return [
-            (speaker.person.localized, speaker.role)
-            for speaker in self.speakers.all()
-            if speaker.person_id
-        ]
+        return episode_speakers(self)
 
 
 class EpisodeSpeaker(TranslatableMixin, Orderable):

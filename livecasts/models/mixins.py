@@ -8,6 +8,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from livecasts.blocks import BodyBlock
+from livecasts.search_text import folded_page_text
 
 
 class IntroMixin(models.Model):
@@ -46,10 +47,17 @@ class BodyMixin(models.Model):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     body_panels = [FieldPanel("body")]
-    search_fields = [index.SearchField("body")]
+    search_fields = [index.SearchField("body"), index.SearchField("folded_search_text")]
 
     class Meta:
         abstract = True
+
+    def folded_search_text(self):
+        return folded_page_text(self)
+
+    def extra_search_text(self):
+        """Words from related objects (cities, people) that should find this page."""
+        return []
 
 
 class StableSlugMixin:
