@@ -175,3 +175,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Machine translation in wagtail-localize's editor (docs/translation.md): off unless a key is set.
+# DeepL needs DEEPL_API_KEY (a free-plan key ends in ':fx'); Google Cloud Translation needs
+# GOOGLE_TRANSLATE_PROJECT_ID, the google-cloud-translate package and Google's usual
+# GOOGLE_APPLICATION_CREDENTIALS. Without either, the editor shows no machine-translation button.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+if os.environ.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"], "TIMEOUT": 30},
+    }
+elif os.environ.get("GOOGLE_TRANSLATE_PROJECT_ID"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
+        "OPTIONS": {"PROJECT_ID": os.environ["GOOGLE_TRANSLATE_PROJECT_ID"]},
+    }
