@@ -7,11 +7,9 @@ PORT ?= 8000
 
 .PHONY: run test serve bench lint messages install clean
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip uv
-
-$(VENV)/.installed: $(BIN)/python pyproject.toml
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/uv || $(BIN)/pip install --quiet uv
 	$(BIN)/uv pip install --quiet -p $(BIN)/python -e ".[dev]"
 	touch $@
 
@@ -19,6 +17,7 @@ install: $(VENV)/.installed
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py setup_roles --demo-users
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_local_admin
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -35,7 +34,7 @@ serve: install
 	$(BIN)/gunicorn citymakers.wsgi:application --bind $(HOST):$(PORT) --workers 2'
 
 bench: install
-	$(BIN)/python -m pytest tests/perf -q -s -p no:randomly
+	$(BIN)/python -m pytest tests/perf -q -s
 
 lint: install
 	$(BIN)/ruff check .
