@@ -255,6 +255,20 @@ def test_polish_translator_edits_only_the_polish_city(client, polish_translator,
     assert "You can only edit cities in the languages you work in." in messages_of(response)
 
 
+def test_people_and_cities_open_in_the_translation_editor(client, polish_translator, roles):
+    from livecasts.models import Person
+
+    person = Person.objects.create(name="Sample host", role="urban researcher", locale=locale("en"))
+    city = City.objects.create(name="Warsaw", country="Poland", locale=locale("en"))
+    client.force_login(polish_translator)
+
+    for snippet in (person, city):
+        start_translation(snippet, "pl")
+        response = client.get(snippet_url("edit", in_locale(snippet, "pl")))
+        templates = [template.name for template in response.templates]
+        assert "wagtail_localize/admin/edit_translation.html" in templates
+
+
 def test_translator_cannot_add_or_delete_snippets(client, polish_translator, translated_tree):
     polish_city = in_locale(translated_tree["city"], "pl")
     client.force_login(polish_translator)
