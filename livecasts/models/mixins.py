@@ -47,7 +47,12 @@ class BodyMixin(models.Model):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     body_panels = [FieldPanel("body")]
-    search_fields = [index.SearchField("body"), index.SearchField("folded_search_text")]
+    search_fields = [
+        index.SearchField("body"),
+        index.SearchField("folded_search_text"),
+        # The admin's page search uses autocomplete: let editors find pages by any word too.
+        index.AutocompleteField("folded_search_text"),
+    ]
 
     class Meta:
         abstract = True
