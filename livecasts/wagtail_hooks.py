@@ -45,6 +45,6 @@ def add_translation_backlog_panel(request, panels):
 
 
 hooks.register("before_edit_snippet", guards.refuse_snippet_outside_own_languages, order=-1)
-hooks.register("before_delete_snippet", guards.refuse_snippet_outside_own_languages, order=-1)
+hooks.register("before_delete_snippet", guards.refuse_snippets_outside_own_languages, order=-1)
 hooks.register("before_delete_page", guards.refuse_page_deletion, order=-1)
 hooks.register("before_bulk_action", guards.refuse_bulk_page_deletion, order=-1)

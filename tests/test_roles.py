@@ -278,6 +278,21 @@ def test_translator_cannot_add_or_delete_snippets(client, polish_translator, tra
     assert City.objects.filter(pk=polish_city.pk).exists()
 
 
+def test_delete_permission_alone_does_not_reach_other_languages(
+    client, polish_translator, translated_tree
+):
+    from django.contrib.auth.models import Permission
+
+    polish_translator.user_permissions.add(Permission.objects.get(codename="delete_city"))
+    greek_city = in_locale(translated_tree["city"], "el")
+    client.force_login(polish_translator)
+
+    response = client.post(snippet_url("delete", greek_city), follow=True)
+
+    assert "You can only edit cities in the languages you work in." in messages_of(response)
+    assert City.objects.filter(pk=greek_city.pk).exists()
+
+
 def test_translator_cannot_change_greek_snippet_strings_through_the_api(
     client, polish_translator, translated_tree
 ):

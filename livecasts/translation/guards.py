@@ -29,10 +29,19 @@ def refuse(request, message):
 
 
 def refuse_snippet_outside_own_languages(request, instance):
-    """before_edit_snippet / before_delete_snippet hook."""
+    """before_edit_snippet hook."""
     if isinstance(instance, TranslatableMixin) and not can_work_in(request.user, instance.locale):
         message = _("You can only edit %(things)s in the languages you work in.")
         return refuse(request, message % {"things": instance._meta.verbose_name_plural})
+    return None
+
+
+def refuse_snippets_outside_own_languages(request, instances):
+    """before_delete_snippet hook (it receives a list, also from bulk deletion)."""
+    for instance in instances:
+        response = refuse_snippet_outside_own_languages(request, instance)
+        if response is not None:
+            return response
     return None
 
 
