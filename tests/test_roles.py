@@ -210,6 +210,19 @@ def test_translator_cannot_delete_pages_in_their_language(
     assert Page.objects.filter(pk=polish.pk).exists()
 
 
+def test_translator_cannot_turn_their_translation_back_into_an_alias(
+    client, polish_translator, translated_tree
+):
+    polish = in_locale(translated_tree["episode"], "pl")
+    client.force_login(polish_translator)
+    url = reverse("wagtail_localize:convert_to_alias", args=[polish.pk])
+
+    response = client.post(url, follow=True)
+
+    assert "Only editors can turn a translation back into an alias." in messages_of(response)
+    assert Page.objects.get(pk=polish.pk).alias_of_id is None
+
+
 def test_translator_cannot_bulk_delete_pages(client, polish_translator, translated_tree):
     polish = in_locale(translated_tree["episode"], "pl")
     client.force_login(polish_translator)

@@ -6,6 +6,8 @@
 - wagtail-localize's per-translation tools (string edits, PO files, machine translation,
   preview, stop) check page permissions for pages but only the model permission for
   snippets, so each is reached through `guarded`, which first checks the language.
+- 'Convert to alias page' puts the source language back on a translated page's live URL;
+  like deleting, it is for Editors.
 """
 
 from functools import wraps
@@ -69,5 +71,19 @@ def guarded(view):
         if not can_work_in(request.user, translation.target_locale):
             raise PermissionDenied
         return view(request, translation_id, *args, **kwargs)
+
+    return guarded_view
+
+
+def as_destructive_as_deleting(view):
+    """Wrap wagtail-localize's 'Convert to alias page': it replaces a translation with the
+    source language on the live site, so it needs the same permission as deleting the page."""
+
+    @wraps(view)
+    def guarded_view(request, page_id, *args, **kwargs):
+        page = get_object_or_404(Page, pk=page_id)
+        if not can_delete_pages(request.user, page):
+            return refuse(request, _("Only editors can turn a translation back into an alias."))
+        return view(request, page_id, *args, **kwargs)
 
     return guarded_view

@@ -1,15 +1,16 @@
 """Admin URLs of the translators' workflow.
 
 `localize_overrides` repeats the paths of wagtail-localize's per-translation tools so that
-requests reach them through `guarded` (and the PO upload through the stricter check). They
-are registered ahead of wagtail-localize's own URLs; its views are called unchanged.
+requests reach them through `guarded` (and the PO upload through the stricter check, 'Convert
+to alias page' through `as_destructive_as_deleting`). They are registered ahead of
+wagtail-localize's own URLs; its views are called unchanged.
 """
 
 from django.urls import include, path
-from wagtail_localize.views import edit_translation
+from wagtail_localize.views import convert, edit_translation
 
 from livecasts.translation import pofiles
-from livecasts.translation.guards import guarded
+from livecasts.translation.guards import as_destructive_as_deleting, guarded
 from livecasts.translation.report import TranslationStatusReportView
 from livecasts.translation.start import StartTranslationView
 
@@ -43,6 +44,10 @@ localize_overrides = [
     path(TRANSLATION + "preview/", guarded(edit_translation.preview_translation)),
     path(TRANSLATION + "preview/<str:mode>/", guarded(edit_translation.preview_translation)),
     path(TRANSLATION + "disable/", guarded(edit_translation.stop_translation)),
+    path(
+        "page/<int:page_id>/convert_to_alias/",
+        as_destructive_as_deleting(convert.convert_to_alias),
+    ),
 ]
 
 urlpatterns = [
