@@ -22,7 +22,7 @@ NOW = datetime.datetime(2021, 1, 1, 12, 0, tzinfo=PROGRAMME_TIME_ZONE)
 
 
 @pytest.fixture
-def episode(django_capture_on_commit_callbacks):
+def episode():
     series = SeriesPageFactory(parent=home_page())
     episode = EpisodePageFactory(
         parent=series,
@@ -33,8 +33,7 @@ def episode(django_capture_on_commit_callbacks):
         summary="Grassroots initiatives and the crisis.",
     )
     episode.speakers.create(person=PersonFactory(name="Sample Zoe Papadaki"), role="Guest")
-    with django_capture_on_commit_callbacks(execute=True):  # the search index updates on commit
-        episode.save_revision().publish()
+    episode.save_revision().publish()
     return episode
 
 
