@@ -18,7 +18,9 @@ def register_episode_listing():
 
 @hooks.register("construct_homepage_panels")
 def add_upcoming_episodes_panel(request, panels):
-    panels.insert(0, UpcomingEpisodesPanel())
+    # The panel links to the English source pages: only for people who may edit them.
+    if UpcomingEpisodesPanel.visible_to(request.user):
+        panels.insert(0, UpcomingEpisodesPanel())
 
 
 # Translators' workflow (livecasts/translation/). The URLs come before wagtail-localize's own,

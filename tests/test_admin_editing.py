@@ -1,9 +1,11 @@
 """What editors get in the admin: search, the dashboard panel, previews, the episode listing."""
 
 import datetime
+import io
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Group, User
 from wagtail.models import Locale
 
 from livecasts.schedule import PROGRAMME_TIME_ZONE
@@ -86,3 +88,16 @@ def test_episode_listing_shows_number_city_and_state(admin_client, episode):
     text = admin_client.get("/admin/episodes/").text
 
     assert "Infected Cities: Athens" in text and "Athens" in text and "Past" in text
+
+
+def test_translators_do_not_get_the_source_language_panel(client, episode):
+    from django.core.management import call_command
+
+    call_command("setup_roles", stdout=io.StringIO())
+    translator = User.objects.create_user("pl-translator", password="x")
+    translator.groups.add(Group.objects.get(name="Translators: Polish"))
+    client.force_login(translator)
+
+    text = client.get("/admin/").text
+
+    assert "upcoming-episodes-heading" not in text

@@ -14,6 +14,13 @@ class UpcomingEpisodesPanel(Component):
     order = 50
     template_name = "livecasts/editing/upcoming_episodes_panel.html"
 
+    @staticmethod
+    def visible_to(user):
+        from home.models import HomePage
+
+        home = HomePage.objects.filter(locale=Locale.get_default()).first()
+        return home is not None and home.permissions_for_user(user).can_edit()
+
     def get_context_data(self, parent_context=None):
         source = Locale.get_default()
         episodes = list(
