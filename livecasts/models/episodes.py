@@ -5,7 +5,6 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from rest_framework import serializers
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -20,64 +19,18 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from livecasts.api_fields import (
+    CityField,
+    OrganisationsField,
+    RouteLinksField,
+    ScheduleField,
+    SpeakersField,
+)
 from livecasts.calendar import CALENDAR_ROUTE, episode_calendar_response
 from livecasts.forms import EpisodePageForm
 from livecasts.localization import episode_speakers
 from livecasts.models.mixins import BodyMixin, HeroImageMixin, StableSlugMixin
-from livecasts.models.series import PageLanguageField, RouteLinksField
-from livecasts.schedule import PAST, PROGRAMME_TIME_ZONE, Broadcast
-
-
-class CityField(PageLanguageField):
-    """The edition's city in the episode's language."""
-
-    def represent(self, page, request):
-        city = page.localized_city
-        if city is None:
-            return None
-        return {"name": city.name, "country": city.country, "time_zone": city.time_zone}
-
-
-class ScheduleField(serializers.Field):
-    """When the broadcast happens, as aware ISO 8601 times, and its state now."""
-
-    def to_representation(self, broadcast):
-        announced = not broadcast.time_to_be_announced
-        return {
-            "time_zone": PROGRAMME_TIME_ZONE.key,
-            "time_to_be_announced": not announced,
-            "starts_at": broadcast.starts_at.isoformat() if announced else None,
-            "ends_at": broadcast.ends_at.isoformat() if announced else None,
-            "state": broadcast.state(),
-        }
-
-
-class SpeakersField(PageLanguageField):
-    """Speakers in the episode's language, in order, with their part in it."""
-
-    def represent(self, page, request):
-        return [
-            {"name": person.name, "role": role, "is_sample": person.is_sample}
-            for person, role in page.get_speakers()
-        ]
-
-
-class OrganisationsField(PageLanguageField):
-    """Organisers and partners in the episode's language, with their part."""
-
-    def represent(self, page, request):
-        organisations = []
-        for link in page.organisations.select_related("organisation"):
-            organisation = link.organisation.localized
-            organisations.append(
-                {
-                    "id": organisation.pk,
-                    "title": organisation.title,
-                    "html_url": organisation.get_full_url(request),
-                    "kind": link.kind,
-                }
-            )
-        return organisations
+from livecasts.schedule import PAST, Broadcast
 
 
 class EpisodePage(RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin, Page):

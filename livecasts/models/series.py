@@ -1,10 +1,8 @@
 """A series of livecasts, such as Infected Cities, and the organisations behind it."""
 
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -12,59 +10,11 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from livecasts.api_fields import OrganisersField, RouteLinksField, route_full_url
 from livecasts.calendar import CALENDAR_ROUTE, series_calendar_response
 from livecasts.feeds import SeriesAtomFeed, SeriesRssFeed
 from livecasts.models.mixins import BodyMixin, HeroImageMixin, IntroMixin, StableSlugMixin
 from livecasts.schedule import LIVE, PAST
-
-
-def route_full_url(page, route_name, request=None):
-    """The absolute URL of one of a routable page's sub-routes, or None if the page has no URL."""
-    page_url = page.get_full_url(request)
-    return page_url + page.reverse_subpage(route_name) if page_url else None
-
-
-class PageLanguageField(serializers.Field):
-    """API field built from the whole page with the page's own language switched on.
-
-    `.localized` follows the active language, and the API lives outside the language prefix:
-    without this, a Greek episode would list its English city and speakers.
-    """
-
-    def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, page):
-        with translation.override(page.locale.language_code):
-            return self.represent(page, self.context.get("request"))
-
-    def represent(self, page, request):
-        raise NotImplementedError
-
-
-class RouteLinksField(PageLanguageField):
-    """The absolute URLs of a page's feeds and calendar, keyed by route name."""
-
-    def __init__(self, route_names, **kwargs):
-        self.route_names = route_names
-        super().__init__(**kwargs)
-
-    def represent(self, page, request):
-        return {name: route_full_url(page, name, request) for name in self.route_names}
-
-
-class OrganisersField(PageLanguageField):
-    """The series' organisers in its language, as id, title and absolute URL."""
-
-    def represent(self, page, request):
-        return [
-            {
-                "id": organiser.pk,
-                "title": organiser.title,
-                "html_url": organiser.get_full_url(request),
-            }
-            for organiser in page.get_organisers()
-        ]
 
 
 class SeriesPage(RoutablePageMixin, StableSlugMixin, IntroMixin, HeroImageMixin, BodyMixin, Page):

@@ -1,0 +1,110 @@
+"""Fields of the headless API (Wagtail API v2) that need more than a model attribute.
+
+The API lives outside the language prefix, so each field renders with the page's own
+language switched on; otherwise a Greek episode would list its English city and speakers."""
+
+from django.utils import translation
+from rest_framework import serializers
+
+from livecasts.schedule import PROGRAMME_TIME_ZONE
+
+
+def route_full_url(page, route_name, request=None):
+    """The absolute URL of one of a routable page's sub-routes, or None if the page has no URL."""
+    page_url = page.get_full_url(request)
+    return page_url + page.reverse_subpage(route_name) if page_url else None
+
+
+class PageLanguageField(serializers.Field):
+    """API field built from the whole page with the page's own language switched on.
+
+    `.localized` follows the active language, and the API lives outside the language prefix:
+    without this, a Greek episode would list its English city and speakers.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        with translation.override(page.locale.language_code):
+            return self.represent(page, self.context.get("request"))
+
+    def represent(self, page, request):
+        raise NotImplementedError
+
+
+class RouteLinksField(PageLanguageField):
+    """The absolute URLs of a page's feeds and calendar, keyed by route name."""
+
+    def __init__(self, route_names, **kwargs):
+        self.route_names = route_names
+        super().__init__(**kwargs)
+
+    def represent(self, page, request):
+        return {name: route_full_url(page, name, request) for name in self.route_names}
+
+
+class OrganisersField(PageLanguageField):
+    """The series' organisers in its language, as id, title and absolute URL."""
+
+    def represent(self, page, request):
+        return [
+            {
+                "id": organiser.pk,
+                "title": organiser.title,
+                "html_url": organiser.get_full_url(request),
+            }
+            for organiser in page.get_organisers()
+        ]
+
+
+class CityField(PageLanguageField):
+    """The edition's city in the episode's language."""
+
+    def represent(self, page, request):
+        city = page.localized_city
+        if city is None:
+            return None
+        return {"name": city.name, "country": city.country, "time_zone": city.time_zone}
+
+
+class ScheduleField(serializers.Field):
+    """When the broadcast happens, as aware ISO 8601 times, and its state now."""
+
+    def to_representation(self, broadcast):
+        announced = not broadcast.time_to_be_announced
+        return {
+            "time_zone": PROGRAMME_TIME_ZONE.key,
+            "time_to_be_announced": not announced,
+            "starts_at": broadcast.starts_at.isoformat() if announced else None,
+            "ends_at": broadcast.ends_at.isoformat() if announced else None,
+            "state": broadcast.state(),
+        }
+
+
+class SpeakersField(PageLanguageField):
+    """Speakers in the episode's language, in order, with their part in it."""
+
+    def represent(self, page, request):
+        return [
+            {"name": person.name, "role": role, "is_sample": person.is_sample}
+            for person, role in page.get_speakers()
+        ]
+
+
+class OrganisationsField(PageLanguageField):
+    """Organisers and partners in the episode's language, with their part."""
+
+    def represent(self, page, request):
+        organisations = []
+        for link in page.organisations.select_related("organisation"):
+            organisation = link.organisation.localized
+            organisations.append(
+                {
+                    "id": organisation.pk,
+                    "title": organisation.title,
+                    "html_url": organisation.get_full_url(request),
+                    "kind": link.kind,
+                }
+            )
+        return organisations
