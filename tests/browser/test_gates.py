@@ -1,0 +1,86 @@
+"""Gates on every public page type in English and Greek: no WCAG 2.2 A/AA violation found by
+axe-core, no console error, no failed request, no request to another host, and HTML the Nu
+HTML Checker finds no error in."""
+
+import json
+import subprocess
+import urllib.error
+import urllib.request
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.browsing import VNU_JAR, run_axe
+
+pytestmark = pytest.mark.browser
+LANGUAGES = ["en", "el"]
+SEARCH_QUERY = {"en": "Athens", "el": "Αθήνα"}
+PAGE_TYPES = {
+    "home": "/{language}/",
+    "series": "/{language}/infected-cities/",
+    "episode": "/{language}/infected-cities/paris/",
+    "organisation-index": "/{language}/organisations/",
+    "organisation": "/{language}/organisations/dutchculture/",
+    "standard-page": "/{language}/about/",
+    "search-results": "/{language}/search/?q={query}",
+    "not-found": "/{language}/no-such-page/",
+}
+
+
+def page_path(page_type, language):
+    query = quote(SEARCH_QUERY[language])
+    return PAGE_TYPES[page_type].format(language=language, query=query)
+
+
+def expected_status(page_type):
+    return 404 if page_type == "not-found" else 200
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_page_is_accessible_and_loads_cleanly(open_context, site, page_type, language):
+    context, watch = open_context("desktop")
+    page = context.new_page()
+    url = site.url + page_path(page_type, language)
+    if expected_status(page_type) != 200:
+        watch.expect_status(url, expected_status(page_type))
+
+    response = page.goto(url)
+    assert response.status == expected_status(page_type)
+    if page_type == "search-results":  # the results markup is what this page type is about
+        expect(page.get_by_role("main").get_by_role("heading", level=2).first).to_be_visible()
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # load lazy images too
+    page.wait_for_load_state("networkidle")
+
+    assert run_axe(page) == []
+    assert watch.problems() == []
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read()
+    except urllib.error.HTTPError as error:
+        return error.read()
+
+
+def test_served_html_is_valid(site, tmp_path):
+    """One run of the Nu HTML Checker over every page type in both languages."""
+    for page_type in PAGE_TYPES:
+        for language in LANGUAGES:
+            html = fetch(site.url + page_path(page_type, language))
+            (tmp_path / f"{language}-{page_type}.html").write_bytes(html)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout"]
+        + sorted(str(path) for path in tmp_path.glob("*.html")),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    messages = json.loads(result.stdout)["messages"]
+    errors = [
+        f"{message['url'].rsplit('/', 1)[-1]}:{message.get('lastLine', '?')}: {message['message']}"
+        for message in messages
+    ]
+    assert errors == []
