@@ -1,0 +1,89 @@
+"""Two app instances behind nginx share one PostgreSQL and one Redis: no state lives in an
+instance, a publish seen by one is seen by all, and a login on one works on the other."""
+
+import http.cookiejar
+import os
+import re
+import shutil
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from tests.deploy.cluster import Cluster
+
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+
+pytestmark = [
+    pytest.mark.skipif(
+        not DATABASE_URL.startswith(("postgres://", "postgresql://")) or not shutil.which("nginx"),
+        reason="two-instance test needs DATABASE_URL on PostgreSQL and nginx installed",
+    ),
+]
+
+PUBLISH_ABOUT = """
+from home.models import HomePage, StandardPage
+home = HomePage.objects.get(locale__language_code="en")
+page = StandardPage.objects.filter(slug="about").first()
+if page is None:
+    page = StandardPage(title="About", slug="about")
+    home.add_child(instance=page)
+page.title = "{title}"
+page.save_revision().publish()
+"""
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    cluster = Cluster(DATABASE_URL)
+    try:
+        cluster.start()
+        cluster.manage("shell", "-c", PUBLISH_ABOUT.format(title="About City Makers"))
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+def get(url, opener=None):
+    with (opener or urllib.request.build_opener()).open(url, timeout=10) as response:
+        return response.status, dict(response.headers), response.read().decode()
+
+
+def test_nginx_spreads_requests_over_both_instances(cluster):
+    upstreams = {get(f"{cluster.url}/healthz")[1]["X-Upstream"] for _ in range(6)}
+
+    assert upstreams == {f"127.0.0.1:{port}" for port in cluster.app_ports}
+
+
+def test_a_publish_through_one_instance_is_seen_by_both_at_once(cluster):
+    for index in (0, 1):
+        assert "About City Makers" in get(f"{cluster.app_url(index)}/en/about/")[2]
+    _, headers, _ = get(f"{cluster.app_url(1)}/en/about/")
+    assert headers.get("X-Page-Cache") == "hit"  # the page cache lives in the shared Redis
+
+    cluster.manage("shell", "-c", PUBLISH_ABOUT.format(title="About us, renewed"))
+
+    for index in (0, 1):
+        assert "About us, renewed" in get(f"{cluster.app_url(index)}/en/about/")[2]
+
+
+def test_a_login_on_one_instance_is_valid_on_the_other(cluster):
+    cluster.manage(
+        "shell",
+        "-c",
+        "from django.contrib.auth.models import User; "
+        "User.objects.filter(username='ed').exists() or "
+        "User.objects.create_superuser('ed', 'ed@example.org', 'pass-for-cluster-test')",
+    )
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    login = f"{cluster.app_url(0)}/admin/login/"
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', get(login, opener)[2])[1]
+    form = urllib.parse.urlencode(
+        {"username": "ed", "password": "pass-for-cluster-test", "csrfmiddlewaretoken": token}
+    ).encode()
+    opener.open(urllib.request.Request(login, data=form, headers={"Referer": login}), timeout=10)
+
+    status, _, text = get(f"{cluster.app_url(1)}/admin/", opener)
+
+    assert status == 200 and "Dashboard" in text
