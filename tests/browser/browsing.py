@@ -161,10 +161,15 @@ def assert_focus_visible(page: Page):
 
 
 def tab_to(page: Page, target, backwards=False, limit=80):
-    """Press Tab (Shift+Tab backwards) until `target` has focus, checking every stop."""
+    """Press Tab (Shift+Tab backwards) until `target` has focus, checking every stop. Past
+    the last link focus leaves the page (to the browser's own controls) once."""
     key = "Shift+Tab" if backwards else "Tab"
+    wrapped = False
     for _ in range(limit):
         page.keyboard.press(key)
+        if not wrapped and page.evaluate("() => document.activeElement === document.body"):
+            wrapped = True
+            continue
         assert_focus_visible(page)
         if target.evaluate("el => el === document.activeElement"):
             return
