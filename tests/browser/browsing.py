@@ -110,10 +110,15 @@ class Watch:
     def _expected(self, url):
         return url in self.expected_statuses
 
+    def third_party_except(self, allowed=()):
+        return [url for url in self.third_party if not url.startswith(allowed)]
+
     def problems(self, third_party_allowed=()):
-        unexpected = [url for url in self.third_party if not url.startswith(third_party_allowed)]
         return (
-            [f"request to a third party: {url}" for url in unexpected]
+            [
+                f"request to a third party: {url}"
+                for url in self.third_party_except(third_party_allowed)
+            ]
             + [f"console error: {text}" for text in self.console_errors]
             + [f"failed request: {text}" for text in self.failures]
         )

@@ -34,7 +34,9 @@ def pytest_collection_modifyitems(config, items):
     reason = _skip_reason()
     browser_items = [item for item in items if "browser" in item.keywords]
     if reason and browser_items:
-        config.pluginmanager.get_plugin("terminalreporter").write_line(reason)
+        reporter = config.pluginmanager.get_plugin("terminalreporter")
+        if reporter:
+            reporter.write_line(reason)
         for item in browser_items:
             item.add_marker(pytest.mark.skip(reason=reason))
 

@@ -4,7 +4,7 @@ publishes it; readers then find it in the series listing and on its own page."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.admin import Episode, create_and_publish_episode, log_in
+from tests.browser.admin import ADMIN_THIRD_PARTIES, Episode, create_and_publish_episode, log_in
 from tests.browser.browsing import ARTIFACTS
 from tests.browser.site_server import ADMIN
 
@@ -13,7 +13,7 @@ EPISODE = Episode()
 
 
 def test_editor_publishes_an_episode_that_readers_then_find(open_context, site, journeys, tmp_path):
-    editor, _ = open_context("desktop")
+    editor, admin_watch = open_context("desktop")
     page = editor.new_page()
     log_in(page, ADMIN, site.passwords[ADMIN])
     journeys["episode_edit_url"] = create_and_publish_episode(page, EPISODE, tmp_path)
@@ -40,3 +40,4 @@ def test_editor_publishes_an_episode_that_readers_then_find(open_context, site, 
     expect(public.get_by_text(EPISODE.caption)).to_be_visible()
     public.screenshot(path=ARTIFACTS / "editor-published-episode.png", full_page=True)
     assert watch.problems() == []
+    assert admin_watch.third_party_except(ADMIN_THIRD_PARTIES) == []

@@ -8,7 +8,13 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.admin import EDIT_VIEW, Episode, create_and_publish_episode, log_in
+from tests.browser.admin import (
+    ADMIN_THIRD_PARTIES,
+    EDIT_VIEW,
+    Episode,
+    create_and_publish_episode,
+    log_in,
+)
 from tests.browser.browsing import ARTIFACTS
 from tests.browser.site_server import ADMIN, GREEK_TRANSLATOR
 
@@ -80,7 +86,7 @@ def assert_hreflang(page: Page, site, language, path):
 def test_greek_translator_translates_and_publishes_the_new_episode(
     open_context, site, english_edit_url
 ):
-    context, _ = open_context("desktop")
+    context, admin_watch = open_context("desktop")
     page = context.new_page()
     log_in(page, GREEK_TRANSLATOR, site.passwords[GREEK_TRANSLATOR])
     open_status_report(page)
@@ -106,3 +112,4 @@ def test_greek_translator_translates_and_publishes_the_new_episode(
     expect(page).not_to_have_url(EDIT_VIEW)
     expect(page.get_by_text(re.compile("do not have permission"))).to_be_visible()
     page.screenshot(path=ARTIFACTS / "translator-refused-english-edit-view.png")
+    assert admin_watch.third_party_except(ADMIN_THIRD_PARTIES) == []
