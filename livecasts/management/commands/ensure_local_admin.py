@@ -10,8 +10,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
+        parser.add_argument("--url", default="http://127.0.0.1:8000", help="Where the site runs.")
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, url, **options):
         if not settings.DEBUG:
             raise CommandError("ensure_local_admin is for development only (DEBUG is off).")
         password = secrets.token_urlsafe(12)
@@ -23,6 +24,6 @@ class Command(BaseCommand):
         user.save()
         verb = "Created" if created else "Reset"
         self.stdout.write(
-            f"{verb} the local admin: http://127.0.0.1:8000/admin/  "
+            f"{verb} the local admin: {url.rstrip('/')}/admin/  "
             f"username {username}  password {password}"
         )

@@ -1,0 +1,39 @@
+"""`make run` prints a working local admin login, and only in development."""
+
+import io
+import re
+
+import pytest
+from django.core.management import CommandError, call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_printed_credentials_open_the_admin(client, settings):
+    settings.DEBUG = True
+    out = io.StringIO()
+
+    call_command("ensure_local_admin", "--url", "http://127.0.0.1:8001", stdout=out)
+
+    printed = out.getvalue()
+    assert "http://127.0.0.1:8001/admin/" in printed
+    username, password = re.search(r"username (\S+)\s+password (\S+)", printed).groups()
+    assert client.login(username=username, password=password)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_second_run_resets_the_password(settings):
+    settings.DEBUG = True
+    first, second = io.StringIO(), io.StringIO()
+
+    call_command("ensure_local_admin", stdout=first)
+    call_command("ensure_local_admin", stdout=second)
+
+    assert "Created" in first.getvalue() and "Reset" in second.getvalue()
+
+
+def test_it_refuses_to_run_outside_development(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="development only"):
+        call_command("ensure_local_admin", stdout=io.StringIO())
