@@ -37,7 +37,8 @@ class DemoTranslator:
             return
         with transaction.atomic():
             self._translate(instance, locale, strings)
-        self.report(f"{locale.language_code}: {instance._meta.verbose_name} '{instance}'")
+        translated = instance.get_translation(locale)
+        self.report(f"{locale.language_code}: {instance._meta.verbose_name} '{translated}'")
 
     def _translate(self, instance, locale, strings):
         source, _ = TranslationSource.get_or_create_from_instance(instance)
