@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from livecasts.models.mixins import BodyMixin, HeroImageMixin, IntroMixin, StableSlugMixin
+from livecasts.schedule import upcoming_or_latest
 
 
 class HomePage(IntroMixin, HeroImageMixin, BodyMixin, Page):
@@ -46,19 +47,15 @@ class HomePage(IntroMixin, HeroImageMixin, BodyMixin, Page):
     def next_episodes(self, limit=3):
         """The next episodes in this language; the latest ones when nothing is upcoming."""
         from livecasts.models import EpisodePage
-        from livecasts.schedule import PAST
 
-        episodes = list(
+        episodes = (
             EpisodePage.objects.descendant_of(self)
             .live()
             .public()
             .select_related("city", "hero_image")
             .order_by("date", "start_time", "number")
         )
-        upcoming = [episode for episode in episodes if episode.state != PAST]
-        if upcoming:
-            return upcoming[:limit], True
-        return list(reversed(episodes))[:limit], False
+        return upcoming_or_latest(list(episodes), limit)
 
 
 class StandardPage(StableSlugMixin, IntroMixin, HeroImageMixin, BodyMixin, Page):

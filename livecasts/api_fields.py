@@ -88,7 +88,7 @@ class SpeakersField(PageLanguageField):
     def represent(self, page, request):
         return [
             {"name": person.name, "role": role, "is_sample": person.is_sample}
-            for person, role in page.get_speakers()
+            for person, role in page.speakers_in_language
         ]
 
 
@@ -96,15 +96,12 @@ class OrganisationsField(PageLanguageField):
     """Organisers and partners in the episode's language, with their part."""
 
     def represent(self, page, request):
-        organisations = []
-        for link in page.organisations.select_related("organisation"):
-            organisation = link.organisation.localized
-            organisations.append(
-                {
-                    "id": organisation.pk,
-                    "title": organisation.title,
-                    "html_url": organisation.get_full_url(request),
-                    "kind": link.kind,
-                }
-            )
-        return organisations
+        return [
+            {
+                "id": organisation.pk,
+                "title": organisation.title,
+                "html_url": organisation.get_full_url(request),
+                "kind": link.kind,
+            }
+            for organisation, link in page.organisations_in_language
+        ]

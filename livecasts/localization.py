@@ -34,7 +34,8 @@ def episode_speakers(episode):
 
 
 def episode_organisations(episode):
-    """(organisation page, kind) pairs in the episode's language."""
+    """(organisation page, link) pairs in the episode's language; the link says organiser or
+    partner."""
     links = list(episode.organisations.select_related("organisation"))
     pages = localize_all([link.organisation for link in links], episode.locale)
-    return list(zip(pages, [link.get_kind_display() for link in links], strict=True))
+    return list(zip(pages, links, strict=True))

@@ -11,6 +11,15 @@ PROGRAMME_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Amsterdam")
 UPCOMING, LIVE, PAST = "upcoming", "live", "past"
 
 
+def upcoming_or_latest(episodes, limit):
+    """(episodes, upcoming?): the next `limit` episodes not yet over, or, when none is left,
+    the latest `limit` ones. `episodes` must be in broadcast order."""
+    upcoming = [episode for episode in episodes if episode.state != PAST]
+    if upcoming:
+        return upcoming[:limit], True
+    return list(reversed(episodes))[:limit], False
+
+
 @dataclass(frozen=True)
 class Broadcast:
     """An episode's slot: a date in Amsterdam, with or without a start time."""

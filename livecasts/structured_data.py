@@ -2,8 +2,6 @@
 
 from django.utils.html import strip_tags
 
-from livecasts.localization import episode_organisations, episode_speakers
-
 SCHEMA = "https://schema.org"
 
 
@@ -27,10 +25,11 @@ def episode_event(episode, request):
         "eventStatus": f"{SCHEMA}/EventScheduled",
         "location": {"@type": "VirtualLocation", "url": episode.livestream_url or page_url},
         "organizer": [
-            organisation_summary(page, request) for page, _kind in episode_organisations(episode)
+            organisation_summary(page, request) for page, _link in episode.organisations_in_language
         ],
         "performer": [
-            {"@type": "Person", "name": person.name} for person, _role in episode_speakers(episode)
+            {"@type": "Person", "name": person.name}
+            for person, _role in episode.speakers_in_language
         ],
     }
     if timed:

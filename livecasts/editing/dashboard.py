@@ -6,7 +6,7 @@ from wagtail.models import Locale
 
 from livecasts.editing.coverage import translation_coverage
 from livecasts.models import EpisodePage
-from livecasts.schedule import PAST
+from livecasts.schedule import upcoming_or_latest
 
 
 class UpcomingEpisodesPanel(Component):
@@ -28,8 +28,7 @@ class UpcomingEpisodesPanel(Component):
             .select_related("city")
             .order_by("date", "start_time", "number")
         )
-        upcoming = [episode for episode in episodes if episode.state != PAST][:5]
-        shown = upcoming or list(reversed(episodes))[:5]
+        shown, upcoming = upcoming_or_latest(episodes, limit=5)
         coverage = translation_coverage(shown)
         languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
         rows = [

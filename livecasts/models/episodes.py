@@ -28,7 +28,7 @@ from livecasts.api_fields import (
 )
 from livecasts.calendar import CALENDAR_ROUTE, episode_calendar_response
 from livecasts.forms import EpisodePageForm
-from livecasts.localization import episode_speakers
+from livecasts.localization import episode_organisations, episode_speakers
 from livecasts.models.mixins import BodyMixin, HeroImageMixin, StableSlugMixin
 from livecasts.schedule import PAST, Broadcast
 
@@ -160,14 +160,20 @@ class EpisodePage(RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin,
     def localized_city(self):
         return self.city.localized if self.city_id else None
 
+    @cached_property
+    def speakers_in_language(self):
+        """(person, role) in the page's language (#710: inline links may point at the source)."""
+        return episode_speakers(self)
+
+    @cached_property
+    def organisations_in_language(self):
+        """(organisation page, link) in the page's language."""
+        return episode_organisations(self)
+
     def extra_search_text(self):
         city = self.localized_city
         words = [city.name, city.country] if city else []
-        return words + [person.name for person, _role in self.get_speakers()]
-
-    def get_speakers(self):
-        """Speakers in the page's language (#710: inline snippet links may point at the source)."""
-        return episode_speakers(self)
+        return words + [person.name for person, _role in self.speakers_in_language]
 
 
 class EpisodeSpeaker(TranslatableMixin, Orderable):

@@ -13,6 +13,7 @@ from wagtail.search import index
 from livecasts.api_fields import OrganisersField, RouteLinksField, route_full_url
 from livecasts.calendar import CALENDAR_ROUTE, series_calendar_response
 from livecasts.feeds import SeriesAtomFeed, SeriesRssFeed
+from livecasts.localization import localize_all
 from livecasts.models.mixins import BodyMixin, HeroImageMixin, IntroMixin, StableSlugMixin
 from livecasts.schedule import LIVE, PAST
 
@@ -95,16 +96,10 @@ class SeriesPage(RoutablePageMixin, StableSlugMixin, IntroMixin, HeroImageMixin,
         past.reverse()
         return upcoming, past
 
-    def upcoming_episodes(self):
-        return self.split_episodes()[0]
-
-    def past_episodes(self):
-        return self.split_episodes()[1]
-
     def get_organisers(self):
-        return [
-            link.organisation.localized for link in self.organisers.select_related("organisation")
-        ]
+        """Organisers in the page's language, found with one query however many there are."""
+        links = self.organisers.select_related("organisation")
+        return localize_all([link.organisation for link in links], self.locale)
 
 
 class SeriesOrganisation(Orderable):

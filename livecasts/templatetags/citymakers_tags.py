@@ -84,26 +84,11 @@ def json_ld(context, page):
 
 
 @register.simple_tag
-def episode_speakers(episode):
-    return localization.episode_speakers(episode)
-
-
-@register.simple_tag
-def episode_organisations(episode):
-    return localization.episode_organisations(episode)
-
-
-@register.simple_tag
 def localized_people(people, locale=None):
     from wagtail.models import Locale
 
     locale = locale or Locale.get_active()
     return localization.localize_all(list(people), locale, related=["photo"])
-
-
-@register.simple_tag
-def localized_page(page):
-    return page.localized if page else None
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
