@@ -7,7 +7,7 @@ closed before the rest of the test suite runs.
 """
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.browser.browsing import (
     ARTIFACTS,
@@ -19,6 +19,10 @@ from tests.browser.browsing import (
     missing_tool,
 )
 from tests.browser.site_server import SiteServer
+
+# Assertions wait as long as actions do: on a busy 2-core CI machine an image upload or a
+# preview render can take longer than Playwright's 5 s default.
+expect.set_options(timeout=15_000)
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
