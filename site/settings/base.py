@@ -1,6 +1,7 @@
 """Settings shared by every environment; everything that varies comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -194,3 +195,25 @@ elif os.environ.get("GOOGLE_TRANSLATE_PROJECT_ID"):
         "CLASS": "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
         "OPTIONS": {"PROJECT_ID": os.environ["GOOGLE_TRANSLATE_PROJECT_ID"]},
     }
+
+# --- Sign-in throttling (django-axes; home/login_throttling.py, docs/deploy.md) -------------
+# Failed sign-ins are counted in the database (shared by every instance). A username is locked
+# after AXES_FAILURE_LIMIT failures from anywhere, an address after
+# LOGIN_FAILURE_LIMIT_PER_ADDRESS failures with any usernames, each for AXES_COOLOFF_TIME after
+# the last failure. The client address is REMOTE_ADDR unless TRUSTED_PROXY_COUNT proxies
+# (nginx, a load balancer) each append to X-Forwarded-For.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes asks
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out sign-ins
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # in this order (UsernameAndAddressLimits)
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT_PER_USERNAME", "5"))
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURE_LIMIT_PER_ADDRESS", "20"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_HANDLER = "home.login_throttling.UsernameAndAddressLimits"
+AXES_CLIENT_IP_CALLABLE = "home.login_throttling.client_address"
+AXES_LOCKOUT_CALLABLE = "home.login_throttling.lockout_response"
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# --- end of sign-in throttling ---------------------------------------------------------------
