@@ -6,10 +6,11 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
-        from home.page_cache import empty_page_cache
+        from home.page_cache import empty_page_cache, view_restriction_changed
         from livecasts.models import City, Person
 
         for signal in (page_published, page_unpublished, page_slug_changed):
@@ -17,3 +18,6 @@ class HomeConfig(AppConfig):
         post_delete.connect(empty_page_cache, dispatch_uid="page-cache-delete")
         for model in (City, Person):
             post_save.connect(empty_page_cache, sender=model, dispatch_uid=f"page-cache-{model}")
+        for signal in (post_save, post_delete):
+            signal.connect(view_restriction_changed, sender=PageViewRestriction)
+        m2m_changed.connect(view_restriction_changed, sender=PageViewRestriction.groups.through)

@@ -1,11 +1,15 @@
 """Whole-page caching for anonymous readers, emptied whenever published content changes.
 
 Responses live in the default cache (Redis in production, shared by every app instance),
-under a generation number that any publish, unpublish, move or delete increments."""
+under a generation number that any publish, unpublish, move or delete increments.
+A page under a view restriction (its own or an ancestor's) is never cached, here or by a CDN,
+and any change to a restriction empties the cache, so privacy applies from the next request."""
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
+from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+from wagtail.models import Page
 
 GENERATION_KEY = "page-cache:generation"
 LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
@@ -23,12 +27,35 @@ def empty_page_cache(**kwargs):
         cache.set(GENERATION_KEY, 1, timeout=None)
 
 
+def view_restriction_changed(instance, action="post_save", **kwargs):
+    """Signal receiver for PageViewRestriction saves, deletes and group changes: forget every
+    cached page, and purge the page and its subpages from the CDN if one is configured."""
+    if not action.startswith("post_"):
+        return
+    empty_page_cache()
+    page = Page.objects.filter(pk=getattr(instance, "page_id", None)).first()
+    if page and settings.WAGTAILFRONTENDCACHE:
+        purge_pages_from_cache(page.get_descendants(inclusive=True).live())
+
+
+def mark_restricted_page(page, request, serve_args, serve_kwargs):
+    """before_serve_page hook: the response to a restricted page, whatever it shows (the page
+    after a password, the password form, a login redirect), is for this reader only."""
+    if page.get_view_restrictions().exists():
+        request.page_cache_private = True
+
+
+def _keep_private(response):
+    patch_cache_control(response, private=True, no_cache=True, no_store=True)
+
+
 def _cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")
         and not request.GET
         and request.path.startswith(LANGUAGE_PREFIXES)
         and "/search/" not in request.path
+        and "/_util/" not in request.path  # Wagtail's password form for restricted pages
         and not request.user.is_authenticated
     )
 
@@ -51,7 +78,9 @@ class AnonymousPageCacheMiddleware:
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         if not _cacheable_request(request):
             response = self.get_response(request)
-            if request.user.is_authenticated:
+            if getattr(request, "page_cache_private", False):
+                _keep_private(response)
+            elif request.user.is_authenticated:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
         key = f"page-cache:{_generation()}:{request.get_host()}:{request.path}"
@@ -60,7 +89,9 @@ class AnonymousPageCacheMiddleware:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
-        if _cacheable_response(response):
+        if getattr(request, "page_cache_private", False):
+            _keep_private(response)
+        elif _cacheable_response(response):
             patch_cache_control(response, public=True, max_age=max(seconds, 60))
             if seconds:
                 cache.set(key, response, seconds)
