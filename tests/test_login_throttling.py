@@ -4,11 +4,13 @@ Everything goes through the admin's real sign-in form with CSRF checks on, with 
 cool-off of the real settings."""
 
 import datetime
+import io
 import re
 
 import pytest
 import time_machine
 from axes.utils import reset
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -143,3 +145,13 @@ def test_behind_a_trusted_proxy_each_client_address_counts_on_its_own(editor, se
 
     assert attacker.status_code == 429
     assert colleague.status_code == 302
+
+
+def test_an_administrator_can_lift_a_lock_with_axes_reset_username(editor, settings):
+    client = browser()
+    fail(client, "editor", settings.AXES_FAILURE_LIMIT)
+
+    call_command("axes_reset_username", "editor", stdout=io.StringIO())
+    response = sign_in(client, "editor", PASSWORD)
+
+    assert response.status_code == 302 and is_signed_in(client)

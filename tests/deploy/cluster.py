@@ -37,6 +37,7 @@ http {{
             proxy_pass http://citymakers;
             proxy_set_header Host $http_host;
             proxy_set_header X-Forwarded-Proto http;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
             add_header X-Upstream $upstream_addr always;
         }}
     }}
@@ -85,6 +86,7 @@ class Cluster:
             "STATIC_ROOT": str(self.tmp / "static"),
             "MEDIA_ROOT": str(self.tmp / "media"),
             "PAGE_CACHE_SECONDS": "300",
+            "TRUSTED_PROXY_COUNT": "1",  # nginx; the app instances are reached through it
         }
         self.processes = []
         self.app_ports = [free_port(), free_port()]

@@ -1,10 +1,12 @@
 """Two app instances behind nginx share one PostgreSQL and one Redis: no state lives in an
-instance, a publish seen by one is seen by all, and a login on one works on the other."""
+instance, a publish seen by one is seen by all, a login on one works on the other, and
+failed sign-ins counted by one lock out on both."""
 
 import http.cookiejar
 import os
 import re
 import shutil
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -75,15 +77,48 @@ def test_a_login_on_one_instance_is_valid_on_the_other(cluster):
         "User.objects.filter(username='ed').exists() or "
         "User.objects.create_superuser('ed', 'ed@example.org', 'pass-for-cluster-test')",
     )
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    login = f"{cluster.app_url(0)}/admin/login/"
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', get(login, opener)[2])[1]
-    form = urllib.parse.urlencode(
-        {"username": "ed", "password": "pass-for-cluster-test", "csrfmiddlewaretoken": token}
-    ).encode()
-    opener.open(urllib.request.Request(login, data=form, headers={"Referer": login}), timeout=10)
+    opener = browser()
+    sign_in(cluster.app_url(0), opener, "ed", "pass-for-cluster-test")
 
     status, _, text = get(f"{cluster.app_url(1)}/admin/", opener)
 
     assert status == 200 and "Dashboard" in text
+
+
+def test_failed_sign_ins_on_either_instance_lock_out_on_both(cluster):
+    cluster.manage(
+        "shell",
+        "-c",
+        "from django.contrib.auth.models import User; "
+        "User.objects.create_superuser('locked', 'locked@example.org', 'right-password')",
+    )
+    for number in range(5):  # through nginx, spread over both; a forged header changes nothing
+        forged = {"X-Forwarded-For": f"192.0.2.{number}"}
+        sign_in(cluster.url, browser(), "locked", "wrong-password", forged)
+
+    statuses = {sign_in(cluster.url, browser(), "locked", "right-password") for _ in range(4)}
+
+    assert statuses == {429}
+
+
+def browser():
+    return urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+
+
+def sign_in(base_url, opener, username, password, headers=None):
+    """The admin's sign-in form with its CSRF token; returns the final status."""
+    login = f"{base_url}/admin/login/"
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', get(login, opener)[2])[1]
+    form = {"username": username, "password": password, "csrfmiddlewaretoken": token}
+    request = urllib.request.Request(
+        login,
+        data=urllib.parse.urlencode(form).encode(),
+        headers={"Referer": login, **(headers or {})},
+    )
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
