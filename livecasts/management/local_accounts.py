@@ -28,8 +28,9 @@ def login_line(label, username, created, password, reset_hint):
     """What the command prints about one account, e.g. "Created local admin (...): username
     admin  password ..."; the password comes last so it is easy to copy."""
     if password is None:
+        heading = label[:1].upper() + label[1:]
         return (
-            f"{label[:1].upper()}{label[1:]}: username {username} exists; its password is unchanged "
+            f"{heading}: username {username} exists; its password is unchanged "
             f"(for a new one: {reset_hint}, or manage.py changepassword {username})"
         )
     verb = "Created" if created else "Reset"

@@ -64,27 +64,36 @@ def new_people(apps, person_ids, known_keys):
     return people
 
 
+def ordered_links(apps, page):
+    """The page's speakers in the editor's order (rows saved without a position keep the order
+    they were made in, on every database)."""
+    EpisodeSpeaker = apps.get_model("livecasts", "EpisodeSpeaker")
+    links = EpisodeSpeaker.objects.filter(page_id=page.pk).select_related("person")
+    return sorted(links, key=lambda link: (link.sort_order is None, link.sort_order or 0, link.pk))
+
+
 def move_into_page(apps, page, address, person_ids):
     """Fill the page row's Recording field and Speakers inline; return its speakers by key."""
     EpisodePage = apps.get_model("livecasts", "EpisodePage")
     EpisodeSpeaker = apps.get_model("livecasts", "EpisodeSpeaker")
     if address and not page.recording_url:
         EpisodePage.objects.filter(pk=page.pk).update(recording_url=address)
-    links = list(EpisodeSpeaker.objects.filter(page_id=page.pk).select_related("person"))
-    known = {link.person.translation_key for link in links}
-    position = max((link.sort_order or 0 for link in links), default=-1) + 1
-    for person in new_people(apps, person_ids, known):
+    links = ordered_links(apps, page)
+    people = new_people(apps, person_ids, {link.person.translation_key for link in links})
+    if people:
+        for position, link in enumerate(links):
+            EpisodeSpeaker.objects.filter(pk=link.pk).update(sort_order=position)
+    for person in people:
         links.append(
             EpisodeSpeaker.objects.create(
                 page_id=page.pk,
                 person=person,
                 role="",
-                sort_order=position,
+                sort_order=len(links),
                 locale_id=page.locale_id,
                 translation_key=speaker_key(page, person),
             )
         )
-        position += 1
     return {link.person.translation_key: link for link in links}
 
 
@@ -98,7 +107,11 @@ def move_into_revision(apps, page, revision, links_by_key):
     speakers = content.setdefault("speakers", [])
     listed = Person.objects.in_bulk([speaker.get("person") for speaker in speakers])
     known = {person.translation_key for person in listed.values()}
-    for person in new_people(apps, person_ids, known):
+    people = new_people(apps, person_ids, known)
+    if people:
+        for position, speaker in enumerate(speakers):
+            speaker["sort_order"] = position
+    for person in people:
         link = links_by_key.get(person.translation_key)
         speakers.append(
             {
@@ -118,7 +131,7 @@ def move_recording_and_speakers(apps, schema_editor):
     EpisodePage = apps.get_model("livecasts", "EpisodePage")
     Revision = apps.get_model("wagtailcore", "Revision")
     pages = EpisodePage.objects.annotate(raw_body=Cast("body", JSONField()))
-    for page in pages.iterator():
+    for page in list(pages):  # not iterator(): SQLite would see the rows this loop writes
         address, person_ids = content_to_move(page.raw_body)
         if not address and not person_ids:
             continue
