@@ -162,18 +162,34 @@ class KeyFactsBlock(blocks.StructBlock):
         }
 
 
-class BodyBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
+def paragraph_block():
+    return blocks.RichTextBlock(
         features=RICH_TEXT_FEATURES,
         label=_("Text"),
         icon="pilcrow",
         template="blocks/paragraph_block.html",
         preview_value="<p>Culture makes room for people to meet.</p>",
     )
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = paragraph_block()
     image = ImageBlock()
     quote = QuoteBlock()
     video = VideoBlock()
     call_to_action = CallToActionBlock()
     speakers = SpeakerListBlock()
+    key_facts = KeyFactsBlock()
+
+
+class EpisodeBodyBlock(blocks.StreamBlock):
+    """An episode's body. Its recording and speakers have fields of their own, which drive the
+    player, the listings, the API and the event data: no video or speaker-list block here."""
+
+    heading = HeadingBlock()
+    paragraph = paragraph_block()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
     key_facts = KeyFactsBlock()

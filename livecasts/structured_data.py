@@ -2,6 +2,8 @@
 
 from django.utils.html import strip_tags
 
+from livecasts.schedule import PAST
+
 SCHEMA = "https://schema.org"
 
 
@@ -34,10 +36,17 @@ def episode_event(episode, request):
     }
     if timed:
         event["endDate"] = broadcast.ends_at.isoformat()
+    if episode.recording_url and episode.state == PAST:
+        event["recordedIn"] = recording(episode)
     if episode.hero_image_id:
         rendition = episode.hero_image.get_rendition("fill-1200x675|format-jpeg")
         event["image"] = absolute(request, rendition.url)
     return event
+
+
+def recording(episode):
+    """The recording the page offers, from the episode's Recording field."""
+    return {"@type": "VideoObject", "name": episode.title, "url": episode.recording_url}
 
 
 def organisation_summary(page, request):

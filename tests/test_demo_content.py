@@ -1,12 +1,15 @@
 """The demo loader builds Infected Cities in six languages through wagtail-localize."""
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail_localize.models import Translation, TranslationSource
 
+from home.models import HomePage, StandardPage
 from livecasts.models import City, EpisodePage, Person
 
 LANGUAGES = ["en", "nl", "fr", "el", "pl", "es"]
@@ -72,3 +75,68 @@ def test_a_second_run_changes_nothing(demo):
     call_command("load_demo_content", stdout=io.StringIO())
 
     assert counts() == before
+
+
+# --- `make run` again, after editors added content ------------------------------------------
+
+
+def make_run():
+    """What `make run` does before it starts the server; returns what it printed."""
+    out, err = io.StringIO(), io.StringIO()
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("setup_roles", "--demo-users", stdout=out)
+    call_command("load_demo_content", stdout=out, stderr=err)
+    call_command("ensure_local_admin", "--url", "http://127.0.0.1:8000", stdout=out)
+    return out.getvalue() + err.getvalue()
+
+
+def printed_logins(output):
+    return dict(re.findall(r"username (\S+)  password (\S+)", output))
+
+
+def add_page_as_an_editor(client):
+    home = HomePage.objects.get(locale__language_code="en", depth=2)
+    form = nested_form_data(
+        {
+            "title": "Volunteers wanted",
+            "slug": "volunteers",
+            "intro": rich_text("<p>Help us run the next livecast.</p>"),
+            "hero_image": "",
+            "body": streamfield([]),
+            "comments": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+    response = client.post(f"/admin/pages/add/home/standardpage/{home.pk}/", form)
+    assert response.status_code == 302, response.text
+    return StandardPage.objects.get(slug="volunteers")
+
+
+def add_person_as_an_editor(client):
+    form = {"name": "Ana Editor", "role": "Curator", "bio": "", "photo": "", "website": ""}
+    response = client.post("/admin/snippets/livecasts/person/add/?locale=en", form)
+    assert response.status_code == 302, response.text
+    return Person.objects.get(name="Ana Editor")
+
+
+def test_make_run_twice_after_editors_added_content(demo, client, settings):
+    settings.DEBUG = True
+    logins = printed_logins(make_run())
+    assert {"admin", "translator-el"} <= set(logins)
+    assert client.login(username="admin", password=logins["admin"])
+    page = add_page_as_an_editor(client)
+    person = add_person_as_an_editor(client)
+    revisions = page.revisions.count()
+
+    second = make_run()
+
+    assert printed_logins(second) == {}  # nobody's password was reset
+    assert "lacks" not in second and "untranslated" not in second
+    for username, password in logins.items():
+        assert client.login(username=username, password=password), username
+    assert page.revisions.count() == revisions
+    assert StandardPage.objects.get(pk=page.pk).title == "Volunteers wanted"
+    assert page.get_translations().count() == 0
+    assert person.get_translations().count() == 0
+    assert not TranslationSource.objects.get_for_instance_or_none(page)
+    assert client.get("/en/volunteers/").status_code == 200

@@ -1,8 +1,9 @@
 """What an editor is told when an episode cannot be saved."""
 
 import pytest
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from home.models import StandardPage
 from livecasts.models import EpisodePage
 from tests.factories import EpisodePageFactory, SeriesPageFactory, home_page
 
@@ -98,11 +99,36 @@ def test_a_recording_before_the_broadcast_is_allowed_but_flagged(admin_client, s
     assert "recording before broadcast" in listing.text
 
 
-def test_a_video_block_refuses_an_address_that_is_not_a_video(admin_client, series):
+def standard_page_form(**overrides):
+    data = {
+        "title": "About the series",
+        "slug": "about-the-series",
+        "intro": rich_text("<p>Why we make it.</p>"),
+        "hero_image": "",
+        "body": streamfield([]),
+        "comments": inline_formset([]),
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def test_a_video_block_refuses_an_address_that_is_not_a_video(admin_client):
     body = streamfield(
         [("video", {"url": "https://example.org/clip", "title": "Clip", "poster": ""})]
     )
+    add_standard_page = f"/admin/pages/add/home/standardpage/{home_page().pk}/"
 
-    response = admin_client.post(add_url(series), episode_form(body=body))
+    response = admin_client.post(add_standard_page, standard_page_form(body=body))
 
     assert "Use a YouTube or Vimeo address of a single video." in response.text
+    assert not StandardPage.objects.filter(slug="about-the-series").exists()
+
+
+def test_the_episode_body_offers_no_video_or_speaker_list(admin_client, series):
+    """The recording has its own field and the speakers their own inline: one place each."""
+    episode_editor = admin_client.get(add_url(series)).text
+    standard_editor = admin_client.get(f"/admin/pages/add/home/standardpage/{home_page().pk}/").text
+
+    assert "Recording address" in episode_editor and "Speakers" in episode_editor
+    assert "Video address" not in episode_editor and "Speaker list" not in episode_editor
+    assert "Video address" in standard_editor and "Speaker list" in standard_editor

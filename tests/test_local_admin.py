@@ -24,14 +24,33 @@ def test_the_printed_credentials_open_the_admin(client, settings):
     assert client.get("/admin/").status_code == 200
 
 
-def test_a_second_run_resets_the_password(settings):
+def printed_password(out):
+    return re.search(r"password (\S+)", out.getvalue()).group(1)
+
+
+def test_a_second_run_keeps_the_first_password_working(client, settings):
     settings.DEBUG = True
     first, second = io.StringIO(), io.StringIO()
 
     call_command("ensure_local_admin", stdout=first)
     call_command("ensure_local_admin", stdout=second)
 
-    assert "Created" in first.getvalue() and "Reset" in second.getvalue()
+    assert "Created" in first.getvalue()
+    assert "password is unchanged" in second.getvalue()
+    assert "--reset-password" in second.getvalue() and "changepassword admin" in second.getvalue()
+    assert client.login(username="admin", password=printed_password(first))
+
+
+def test_a_new_password_only_when_asked(client, settings):
+    settings.DEBUG = True
+    first, reset = io.StringIO(), io.StringIO()
+
+    call_command("ensure_local_admin", stdout=first)
+    call_command("ensure_local_admin", "--reset-password", stdout=reset)
+
+    assert "Reset" in reset.getvalue()
+    assert not client.login(username="admin", password=printed_password(first))
+    assert client.login(username="admin", password=printed_password(reset))
 
 
 def test_it_refuses_to_run_outside_development(settings):

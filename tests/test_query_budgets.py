@@ -32,14 +32,17 @@ def queries_for(client, url):
     return len(captured)
 
 
+def quote_blocks(count):
+    return [
+        {"type": "quote", "value": {"quote": f"Quote {n}", "attribution": ""}} for n in range(count)
+    ]
+
+
 def speaker_blocks(count):
     people = [PersonFactory().pk for _ in range(count)]
     return [
         {"type": "speakers", "value": {"heading": "Guests", "people": people}},
-        *[
-            {"type": "quote", "value": {"quote": f"Quote {n}", "attribution": ""}}
-            for n in range(count)
-        ],
+        *quote_blocks(count),
     ]
 
 
@@ -59,7 +62,7 @@ def add_episodes(tree, count, speakers):
     episodes = []
     for _ in range(count):
         episode = EpisodePageFactory(
-            parent=tree["series"], date=datetime.date(2020, 12, 10), body=speaker_blocks(speakers)
+            parent=tree["series"], date=datetime.date(2020, 12, 10), body=quote_blocks(speakers)
         )
         add_speakers(episode, speakers)
         EpisodeOrganisation.objects.create(page=episode, organisation=tree["organisation"])

@@ -133,6 +133,19 @@ def test_demo_translators_are_created_with_printed_credentials(roles, settings, 
         client.logout()
 
 
+def test_a_second_run_keeps_the_demo_translators_passwords(roles, settings, capsys, client):
+    settings.DEBUG = True
+    call_command("setup_roles", "--demo-users")
+    first = capsys.readouterr().out
+    call_command("setup_roles", "--demo-users")
+    second = capsys.readouterr().out
+
+    line = next(line for line in first.splitlines() if "translator-el " in line)
+    assert "password is unchanged" in second and "--reset-passwords" in second
+    assert client.login(username="translator-el", password=line.split("password ")[1].strip())
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
 # --- pages -------------------------------------------------------------------------------
 
 

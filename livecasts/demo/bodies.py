@@ -2,7 +2,7 @@
 
 import uuid
 
-from livecasts.demo.content import FACT_LABELS, SAMPLE_VIDEO_URL
+from livecasts.demo.content import FACT_LABELS
 
 
 def _block(block_type, value):
@@ -14,7 +14,8 @@ def _list(values):
 
 
 def episode_body(episode, city_name, image, people, series_page):
-    """Every block type once, so the demo shows (and tests render) the whole set."""
+    """Every block an episode body offers, once. The speakers have their own inline, and the
+    demo editions have no recording (they are past, and a sample video is no recording)."""
     facts = [
         {"label": FACT_LABELS["date"], "value": episode["date_label"]},
         {"label": FACT_LABELS["city"], "value": city_name},
@@ -34,14 +35,6 @@ def episode_body(episode, city_name, image, people, series_page):
         ),
         _block("quote", {"quote": episode["quote"], "attribution": people[-1].name}),
         _block("key_facts", {"heading": FACT_LABELS["heading"], "facts": _list(facts)}),
-        _block(
-            "speakers",
-            {"heading": FACT_LABELS["speakers_heading"], "people": _list([p.pk for p in people])},
-        ),
-        _block(
-            "video",
-            {"url": SAMPLE_VIDEO_URL, "title": FACT_LABELS["video_title"], "poster": image.pk},
-        ),
         _block(
             "call_to_action",
             {"label": FACT_LABELS["cta_label"], "page": series_page.pk, "url": ""},

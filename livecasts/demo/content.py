@@ -3,8 +3,6 @@ every person here is an invented sample and labelled as such."""
 
 import datetime
 
-SAMPLE_VIDEO_URL = "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
-
 CITIES = [
     {
         "key": "paris",
@@ -197,8 +195,6 @@ FACT_LABELS = {
     "city": "City",
     "format": "Format",
     "format_value": "Livecast from Amsterdam",
-    "speakers_heading": "In this episode",
-    "video_title": "Sample video: a placeholder for the recording",
     "image_caption": "An illustration generated for the demo.",
     "image_credit": "City Makers demo",
     "cta_label": "More about the series",

@@ -1,9 +1,12 @@
 """Create the English source tree of the demo: cities, people, organisations, series, episodes."""
 
+from wagtail.models import Locale, Page
+
 from home.models import HomePage, StandardPage
 from livecasts.demo import content
 from livecasts.demo.bodies import episode_body, text_body
 from livecasts.demo.images import demo_image
+from livecasts.demo.ownership import demo_key, made_by_demo
 from livecasts.models import (
     City,
     EpisodeOrganisation,
@@ -18,12 +21,16 @@ from livecasts.models import (
 
 
 class EnglishSource:
-    """Builds what is missing of the English demo and reports each thing it creates."""
+    """Builds what is missing of the English demo and reports each thing it creates.
+
+    `build()` returns the demo's own objects (found by their demo keys), for the translator:
+    pages and snippets that editors added are never among them."""
 
     def __init__(self, locale, report):
         self.locale = locale
         self.report = report
         self.home = HomePage.objects.get(locale=locale, depth=2)
+        self.owned = []
 
     def build(self):
         cities = {c["key"]: self.city(c) for c in content.CITIES}
@@ -35,132 +42,144 @@ class EnglishSource:
             self.episode(series, episode, cities[episode["city"]], speakers, organisations)
         self.about()
         self.fill_home(series)
-        return self.home
+        return self.owned
 
-    def _child(self, parent, model, slug, **fields):
-        existing = model.objects.child_of(parent).filter(slug=slug).first()
+    def _keep(self, instance, kind, name):
+        if made_by_demo(instance, kind, name):
+            self.owned.append(instance)
+        return instance
+
+    def _child(self, parent, slug, make_page):
+        """The demo's page `slug` under `parent`: found by its key, else a page an editor (or
+        an older demo) put there with that slug, else `make_page()` added and published."""
+        name = parent.url_path.removeprefix(self.home.url_path) + slug
+        key = demo_key("page", name)
+        existing = Page.objects.filter(translation_key=key, locale=self.locale).first()
+        existing = existing or Page.objects.child_of(parent).filter(slug=slug).first()
         if existing:
-            return existing
-        page = model(slug=slug, show_in_menus=model is not OrganisationPage, **fields)
+            return self._keep(existing.specific, "page", name)
+        page = make_page()
+        page.slug, page.translation_key = slug, key
         parent.add_child(instance=page)
         page.save_revision().publish()
-        self.report(f"page {page.url_path} ({model._meta.verbose_name})")
-        return page
+        self.report(f"page {page.url_path} ({page._meta.verbose_name})")
+        return self._keep(page, "page", name)
+
+    def _snippet(self, model, data, **defaults):
+        """The demo's City or Person `data`: found by its key, else by name (one made by an
+        older demo or an editor, used but not owned), else created."""
+        kind = model._meta.model_name
+        key = demo_key(kind, data["key"])
+        found = model.objects.filter(translation_key=key, locale=self.locale).first()
+        found = found or model.objects.filter(locale=self.locale, name=data["name"]).first()
+        if found:
+            return self._keep(found, kind, data["key"])
+        snippet = model.objects.create(
+            locale=self.locale, name=data["name"], translation_key=key, **defaults
+        )
+        self.report(f"{model._meta.verbose_name} {snippet.name}")
+        return self._keep(snippet, kind, data["key"])
 
     def city(self, data):
-        from wagtail.models import Locale
-
-        city, created = City.objects.get_or_create(
-            locale=self.locale,
-            name=data["name"],
-            defaults={
-                "country": data["country"],
-                "time_zone": data["time_zone"],
-                "edition_locale": Locale.objects.get(language_code=data["language"]),
-            },
+        language = Locale.objects.get(language_code=data["language"])
+        return self._snippet(
+            City,
+            data,
+            country=data["country"],
+            time_zone=data["time_zone"],
+            edition_locale=language,
         )
-        if created:
-            self.report(f"city {city.name}")
-        return city
 
     def person(self, data):
         photo, _ = demo_image(f"Portrait: {data['name']}", (90, 90, 110), size=(600, 600))
-        person, created = Person.objects.get_or_create(
-            locale=self.locale,
-            name=data["name"],
-            defaults={"role": data["role"], "bio": data["bio"], "photo": photo, "is_sample": True},
+        return self._snippet(
+            Person, data, role=data["role"], bio=data["bio"], photo=photo, is_sample=True
         )
-        if created:
-            self.report(f"person {person.name} (sample)")
-        return person
 
     def organisations(self):
+        data = content.ORGANISATION_INDEX
         index = self._child(
             self.home,
-            OrganisationIndexPage,
-            content.ORGANISATION_INDEX["slug"],
-            title=content.ORGANISATION_INDEX["title"],
-            intro=content.ORGANISATION_INDEX["intro"],
+            data["slug"],
+            lambda: OrganisationIndexPage(
+                title=data["title"], intro=data["intro"], show_in_menus=True
+            ),
         )
-        pages = []
-        for data in content.ORGANISATIONS:
-            logo, _ = demo_image(f"Logo: {data['title']}", data["colour"], size=(800, 800))
-            pages.append(
-                self._child(
-                    index,
-                    OrganisationPage,
-                    data["slug"],
-                    title=data["title"],
-                    description=data["description"],
-                    website=data["website"],
-                    logo=logo,
-                )
-            )
-        return pages
+        return [self.organisation(index, data) for data in content.ORGANISATIONS]
+
+    def organisation(self, index, data):
+        logo, _ = demo_image(f"Logo: {data['title']}", data["colour"], size=(800, 800))
+        return self._child(
+            index,
+            data["slug"],
+            lambda: OrganisationPage(
+                title=data["title"],
+                description=data["description"],
+                website=data["website"],
+                logo=logo,
+            ),
+        )
 
     def series(self, organisations):
         data = content.SERIES
         hero, _ = demo_image("Infected Cities", (40, 40, 60))
-        existing = SeriesPage.objects.child_of(self.home).filter(slug=data["slug"]).first()
-        if existing:
-            return existing
-        series = SeriesPage(
-            title=data["title"],
-            slug=data["slug"],
-            strap_line=data["strap_line"],
-            show_in_menus=True,
-            intro=data["intro"],
-            hero_image=hero,
-            body=text_body(data["body_heading"], data["body_text"]),
-            organisers=[SeriesOrganisation(organisation=org) for org in organisations],
+        return self._child(
+            self.home,
+            data["slug"],
+            lambda: SeriesPage(
+                title=data["title"],
+                strap_line=data["strap_line"],
+                show_in_menus=True,
+                intro=data["intro"],
+                hero_image=hero,
+                body=text_body(data["body_heading"], data["body_text"]),
+                organisers=[SeriesOrganisation(organisation=org) for org in organisations],
+            ),
         )
-        self.home.add_child(instance=series)
-        series.save_revision().publish()
-        self.report(f"page {series.url_path} (series)")
-        return series
 
     def episode(self, series, data, city, speakers, organisations):
-        if EpisodePage.objects.child_of(series).filter(slug=data["slug"]).exists():
-            return
         image, _ = demo_image(data["title"], data["colour"])
-        episode = EpisodePage(
-            title=data["title"],
-            slug=data["slug"],
-            number=data["number"],
-            city=city,
-            date=data["date"],
-            summary=data["summary"],
-            hero_image=image,
-            body=episode_body(data, city.name, image, speakers, series),
-            speakers=[
-                EpisodeSpeaker(person=speakers[0], role="Host"),
-                EpisodeSpeaker(person=speakers[1], role="Guest"),
-            ],
-            organisations=[EpisodeOrganisation(organisation=org) for org in organisations],
+        return self._child(
+            series,
+            data["slug"],
+            lambda: EpisodePage(
+                title=data["title"],
+                number=data["number"],
+                city=city,
+                date=data["date"],
+                summary=data["summary"],
+                hero_image=image,
+                body=episode_body(data, city.name, image, speakers, series),
+                speakers=[
+                    EpisodeSpeaker(person=speakers[0], role="Host"),
+                    EpisodeSpeaker(person=speakers[1], role="Guest"),
+                ],
+                organisations=[EpisodeOrganisation(organisation=org) for org in organisations],
+            ),
         )
-        series.add_child(instance=episode)
-        episode.save_revision().publish()
-        self.report(f"page {episode.url_path} (episode #{episode.number})")
 
     def about(self):
         data = content.ABOUT
-        self._child(
+        body = text_body(
+            data["body_heading"], data["body_text"], data["quote"], data["quote_attribution"]
+        )
+        return self._child(
             self.home,
-            StandardPage,
             data["slug"],
-            title=data["title"],
-            intro=data["intro"],
-            body=text_body(
-                data["body_heading"], data["body_text"], data["quote"], data["quote_attribution"]
+            lambda: StandardPage(
+                title=data["title"], intro=data["intro"], body=body, show_in_menus=True
             ),
         )
 
     def fill_home(self, series):
+        """Fill the home page only while an editor has left it empty; it is the demo's to
+        translate only while it still says what the demo wrote."""
         home = self.home
-        if home.featured_series_id:
-            return
-        home.intro = content.HOME["intro"]
-        home.featured_series = series
-        home.hero_image = series.hero_image
-        home.save_revision().publish()
-        self.report("home page introduction and featured series")
+        if not home.featured_series_id and not home.intro:
+            home.intro = content.HOME["intro"]
+            home.featured_series = series
+            home.hero_image = home.hero_image or series.hero_image
+            home.save_revision().publish()
+            self.report("home page introduction and featured series")
+        if home.intro == content.HOME["intro"] and home.featured_series_id == series.pk:
+            self.owned.append(home)

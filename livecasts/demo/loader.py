@@ -7,10 +7,11 @@ from livecasts.demo.english import EnglishSource
 from livecasts.demo.translate import DemoTranslator
 
 
-def load_demo_content(report=print):
+def load_demo_content(report=print, warn=print):
+    """Content that editors added, or changed before it was translated, is left alone."""
     source_locale = Locale.get_default()
     with transaction.atomic():
-        EnglishSource(source_locale, report).build()
-    translator = DemoTranslator(source_locale, report)
+        owned = EnglishSource(source_locale, report).build()
+    translator = DemoTranslator(source_locale, report, warn)
     for locale in Locale.objects.exclude(pk=source_locale.pk).order_by("pk"):
-        translator.translate_everything(locale)
+        translator.translate_everything(locale, owned)

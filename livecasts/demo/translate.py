@@ -2,13 +2,25 @@
 
 from importlib import import_module
 
-from django.core.management.base import CommandError
 from django.db import transaction
+from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    MissingRelatedObjectError,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
-from home.models import HomePage
-from livecasts.models import City, Person
+
+class MissingDemoStrings(Exception):
+    """A demo object whose text is no longer the demo's (an editor changed it)."""
+
+
+# What stops one object's translation without stopping the demo: changed text, a parent or
+# a linked object that could not be translated.
+LEFT_ALONE = (MissingDemoStrings, ParentNotTranslatedError, MissingRelatedObjectError)
 
 
 def demo_strings(language_code):
@@ -16,27 +28,33 @@ def demo_strings(language_code):
 
 
 class DemoTranslator:
-    """Fills every string of a source from the demo catalogue and publishes the translation."""
+    """Fills every string of the demo's own objects from the demo catalogue and publishes the
+    translations. What it cannot translate (an editor changed it) it leaves alone and warns."""
 
-    def __init__(self, source_locale, report):
+    def __init__(self, source_locale, report, warn):
         self.source_locale = source_locale
         self.report = report
+        self.warn = warn
 
-    def translate_everything(self, target_locale):
+    def translate_everything(self, target_locale, owned):
+        """Translate `owned` (what EnglishSource.build returned): snippets, then pages from
+        the top of the tree down, so each page's parent is translated first."""
         strings = demo_strings(target_locale.language_code)
-        snippets = [*City.objects.filter(locale=self.source_locale)]
-        snippets += Person.objects.filter(locale=self.source_locale)
-        for snippet in snippets:
-            self.translate(snippet, target_locale, strings)
-        home = HomePage.objects.get(locale=self.source_locale, depth=2)
-        for page in Page.objects.descendant_of(home, inclusive=True).order_by("path").specific():
-            self.translate(page, target_locale, strings)
+        snippets = [obj for obj in owned if not isinstance(obj, Page)]
+        pages = sorted((obj for obj in owned if isinstance(obj, Page)), key=lambda p: p.path)
+        for instance in snippets + pages:
+            self.translate(instance, target_locale, strings)
 
     def translate(self, instance, locale, strings):
         if self._already_translated(instance, locale):
             return
-        with transaction.atomic():
-            self._translate(instance, locale, strings)
+        try:
+            with transaction.atomic():
+                self._translate(instance, locale, strings)
+        except LEFT_ALONE as reason:
+            name = f"{instance._meta.verbose_name} '{instance}'"
+            self.warn(f"{locale.language_code}: left {name} untranslated ({reason}).")
+            return
         translated = instance.get_translation(locale)
         self.report(f"{locale.language_code}: {instance._meta.verbose_name} '{translated}'")
 
@@ -57,8 +75,8 @@ class DemoTranslator:
                 defaults={"data": text},
             )
         if missing:
-            raise CommandError(
-                f"The {locale.language_code} demo catalogue lacks: " + " | ".join(missing)
+            raise MissingDemoStrings(
+                f"the {locale.language_code} demo catalogue lacks: " + " | ".join(missing)
             )
         if isinstance(instance, Page):
             # Publish ourselves rather than on commit, so nested transactions behave the same.

@@ -15,6 +15,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -26,6 +27,7 @@ from livecasts.api_fields import (
     ScheduleField,
     SpeakersField,
 )
+from livecasts.blocks import EpisodeBodyBlock
 from livecasts.calendar import CALENDAR_ROUTE, episode_calendar_response
 from livecasts.forms import EpisodePageForm
 from livecasts.localization import episode_organisations, episode_speakers
@@ -76,6 +78,7 @@ class EpisodePage(RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin,
         max_length=600,
         help_text=_("Two or three sentences for listings, feeds, calendars and search results."),
     )
+    body = StreamField(EpisodeBodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [
         *Page.content_panels,

@@ -139,7 +139,18 @@ def build_database():
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("load_demo_content", verbosity=0)
+    add_a_recording()
     create_accounts(*os.environ["BROWSER_TEST_PASSWORDS"].split())
+
+
+def add_a_recording():
+    """The demo's editions have no recording; the reader journey plays one, as an editor
+    would add it in the episode's Recording field."""
+    from livecasts.models import EpisodePage
+
+    paris = EpisodePage.objects.get(slug="paris", locale__language_code="en")
+    paris.recording_url = "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
+    paris.save_revision().publish()
 
 
 def create_accounts(admin_password, translator_password):

@@ -53,8 +53,6 @@ STRINGS = {
     "City": "Πόλη",
     "Format": "Μορφή",
     "Livecast from Amsterdam": "Ζωντανή μετάδοση από το Άμστερνταμ",
-    "In this episode": "Σε αυτό το επεισόδιο",
-    "Sample video: a placeholder for the recording": "Ενδεικτικό βίντεο: κρατά προσωρινά τη θέση της καταγραφής",
     "More about the series": "Περισσότερα για τη σειρά",
     "The first edition of Infected Cities travels to Paris to hear how cultural venues kept their neighbourhoods connected while their doors were closed.": "Το πρώτο επεισόδιο του Infected Cities ταξιδεύει στο Παρίσι για να μάθει πώς οι πολιτιστικοί χώροι κράτησαν ενωμένες τις γειτονιές τους όσο οι πόρτες τους έμεναν κλειστές.",
     "Host": "Παρουσιαστής",

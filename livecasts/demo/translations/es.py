@@ -53,8 +53,6 @@ STRINGS = {
     "City": "Ciudad",
     "Format": "Formato",
     "Livecast from Amsterdam": "Retransmisión en directo desde Ámsterdam",
-    "In this episode": "En este episodio",
-    "Sample video: a placeholder for the recording": "Vídeo de ejemplo: ocupa provisionalmente el lugar de la grabación",
     "More about the series": "Más sobre la serie",
     "The first edition of Infected Cities travels to Paris to hear how cultural venues kept their neighbourhoods connected while their doors were closed.": "La primera edición de Infected Cities viaja a París para conocer cómo los espacios culturales mantuvieron unidos sus barrios mientras sus puertas permanecían cerradas.",
     "Host": "Presentador",

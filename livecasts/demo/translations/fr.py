@@ -53,8 +53,6 @@ STRINGS = {
     "City": "Ville",
     "Format": "Formule",
     "Livecast from Amsterdam": "Livecast depuis Amsterdam",
-    "In this episode": "Dans cet épisode",
-    "Sample video: a placeholder for the recording": "Vidéo d'exemple : elle remplace provisoirement l'enregistrement",
     "More about the series": "En savoir plus sur la série",
     "The first edition of Infected Cities travels to Paris to hear how cultural venues kept their neighbourhoods connected while their doors were closed.": "La première édition d'Infected Cities se rend à Paris pour découvrir comment les lieux culturels ont maintenu le lien dans leurs quartiers alors que leurs portes étaient fermées.",
     "Host": "Animateur",

@@ -53,8 +53,6 @@ STRINGS = {
     "City": "Stad",
     "Format": "Vorm",
     "Livecast from Amsterdam": "Livecast vanuit Amsterdam",
-    "In this episode": "In deze aflevering",
-    "Sample video: a placeholder for the recording": "Voorbeeldvideo: een tijdelijke plaatsvervanger voor de opname",
     "More about the series": "Meer over de serie",
     "The first edition of Infected Cities travels to Paris to hear how cultural venues kept their neighbourhoods connected while their doors were closed.": "De eerste editie van Infected Cities reist naar Parijs om te horen hoe culturele plekken hun buurt met elkaar verbonden hielden terwijl hun deuren dicht waren.",
     "Host": "Presentator",

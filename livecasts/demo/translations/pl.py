@@ -53,8 +53,6 @@ STRINGS = {
     "City": "Miasto",
     "Format": "Forma",
     "Livecast from Amsterdam": "Transmisja na żywo z Amsterdamu",
-    "In this episode": "W tym odcinku",
-    "Sample video: a placeholder for the recording": "Przykładowe wideo: tymczasowo w miejscu nagrania",
     "More about the series": "Więcej o cyklu",
     "The first edition of Infected Cities travels to Paris to hear how cultural venues kept their neighbourhoods connected while their doors were closed.": "Pierwsza edycja Infected Cities zabiera nas do Paryża, by posłuchać, jak miejsca kultury podtrzymywały więzi w swoich dzielnicach, gdy ich drzwi pozostawały zamknięte.",
     "Host": "Prowadzący",

@@ -1,9 +1,7 @@
-import secrets
-
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from livecasts.management.local_accounts import ensure_account, login_line
 from livecasts.translation.roles import setup_roles
 
 
@@ -11,17 +9,23 @@ class Command(BaseCommand):
     help = (
         "Create or update the Editors group and one Translators group per language "
         "(idempotent). With --demo-users (development only) also create one demo translator "
-        "per language and print their credentials."
+        "per language and print their credentials (existing ones keep their passwords unless "
+        "--reset-passwords is given)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--demo-users",
             action="store_true",
-            help="Development only: create or reset translator-<language> accounts.",
+            help="Development only: create translator-<language> accounts.",
+        )
+        parser.add_argument(
+            "--reset-passwords",
+            action="store_true",
+            help="With --demo-users: give existing demo translators new random passwords.",
         )
 
-    def handle(self, *args, demo_users=False, **options):
+    def handle(self, *args, demo_users=False, reset_passwords=False, **options):
         if demo_users and not settings.DEBUG:
             raise CommandError("--demo-users is for development only (DEBUG is off).")
         groups = setup_roles()
@@ -31,21 +35,14 @@ class Command(BaseCommand):
         if demo_users:
             for locale, group in groups.items():
                 if locale is not None:
-                    self.create_demo_translator(locale, group)
+                    self.demo_translator(locale, group, reset_passwords)
 
-    def create_demo_translator(self, locale, group):
+    def demo_translator(self, locale, group, reset):
         username = f"translator-{locale.language_code}"
-        password = secrets.token_urlsafe(12)
-        user, created = get_user_model().objects.get_or_create(
-            username=username, defaults={"email": f"{username}@localhost"}
+        user, created, password = ensure_account(
+            username, reset=reset, is_staff=False, is_superuser=False, is_active=True
         )
-        user.is_staff = user.is_superuser = False
-        user.is_active = True
-        user.set_password(password)
-        user.save()
         user.groups.set([group])
-        verb = "Created" if created else "Reset"
-        self.stdout.write(
-            f"{verb} demo translator ({locale.get_display_name()}): "
-            f"username {username}  password {password}"
-        )
+        hint = "manage.py setup_roles --demo-users --reset-passwords"
+        label = f"demo translator ({locale.get_display_name()})"
+        self.stdout.write(login_line(label, username, created, password, hint))

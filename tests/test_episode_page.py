@@ -1,0 +1,118 @@
+"""An episode page tells one story: when it took place, its recording, its speakers and its
+hero image, each once, in every language."""
+
+import json
+import re
+
+import pytest
+from django.utils import translation
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+
+from livecasts.models import EpisodeSpeaker
+from tests.factories import (
+    EpisodePageFactory,
+    PersonFactory,
+    SeriesPageFactory,
+    add_speakers,
+    home_page,
+)
+
+pytestmark = pytest.mark.django_db
+
+RECORDING = "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
+
+
+def json_ld(text):
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
+    return [item for block in blocks for item in json.loads(block)]
+
+
+@pytest.fixture
+def series():
+    return SeriesPageFactory(parent=home_page())
+
+
+@pytest.mark.parametrize(("language", "path"), [("en", "/en/"), ("el", "/el/")])
+def test_a_past_episode_without_a_time_says_it_took_place(client, series_content, language, path):
+    """Paris (10 Dec 2020) never had its time announced; now it has taken place."""
+    text = client.get(f"{path}infected-cities/paris/").text
+
+    with translation.override(language):
+        assert translation.gettext("This episode has taken place.") in text
+        assert translation.gettext("Time to be announced") not in text
+    assert "to be announced" not in text.lower()
+    assert '<time datetime="2020-12-10">' in text
+
+
+def test_the_dashboard_does_not_announce_a_time_for_a_past_episode(admin_client, series):
+    EpisodePageFactory(parent=series, title="Infected Cities: Lisbon", start_time=None)
+
+    text = admin_client.get("/admin/").text
+
+    assert "Infected Cities: Lisbon" in text
+    assert "time to be announced" not in text
+
+
+def test_a_recorded_past_episode_shows_the_player_once(client, series):
+    episode = EpisodePageFactory(parent=series, recording_url=RECORDING)
+
+    text = client.get(episode.url).text
+
+    assert text.count("data-player-url=") == 1
+    assert "Watch the recording" in text
+    assert "No recording is available" not in text
+    event = next(item for item in json_ld(text) if item["@type"] == "Event")
+    assert event["recordedIn"] == {"@type": "VideoObject", "name": episode.title, "url": RECORDING}
+
+
+def test_the_api_gives_the_recording_from_its_field_and_no_video_in_the_body(client, series):
+    episode = EpisodePageFactory(parent=series, recording_url=RECORDING)
+
+    data = client.get(f"/api/v2/pages/{episode.pk}/").json()
+
+    assert data["recording_url"] == RECORDING
+    assert all(block["type"] != "video" for block in data["body"])
+
+
+def test_an_unrecorded_past_episode_says_so_and_offers_no_recording(client, series):
+    episode = EpisodePageFactory(parent=series)
+
+    text = client.get(episode.url).text
+
+    assert "No recording is available for this episode." in text
+    assert "data-player-url=" not in text
+    assert "recordedIn" not in text
+
+
+def test_speakers_appear_once_even_if_a_body_was_given_a_speaker_list(client, series):
+    """The episode body has no speaker-list block any more: only the Speakers inline shows."""
+    guest = PersonFactory(name="Sample Ada")
+    body = [
+        {"type": "speakers", "value": {"heading": "Guests", "people": [guest.pk]}},
+        {"type": "paragraph", "value": "<p>About the city.</p>"},
+    ]
+    episode = EpisodePageFactory(parent=series, body=body)
+    EpisodeSpeaker.objects.create(page=episode, person=guest, role="Guest")
+
+    text = client.get(episode.url).text
+
+    assert text.count('<p class="person__name">Sample Ada') == 1
+    assert "About the city." in text
+
+
+def test_the_hero_image_is_at_the_top_with_responsive_renditions(client, series):
+    image = Image.objects.create(title="Paris at night", file=get_test_image_file(800, 450))
+    episode = EpisodePageFactory(parent=series, hero_image=image, recording_url=RECORDING)
+    add_speakers(episode, 1)
+
+    text = client.get(episode.url).text
+
+    hero = re.search(r'<figure class="hero-image">(.*?)</figure>', text, re.S)
+    assert hero, "no hero image on the episode page"
+    assert text.index('class="hero-image"') < text.index('class="broadcast"')
+    assert 'type="image/webp"' in hero.group(1)
+    img = re.search(r"<img [^>]+>", hero.group(1)).group(0)
+    assert re.search(r'\bwidth="\d+"', img) and re.search(r'\bheight="\d+"', img)
+    assert 'alt=""' in img and ".jpg" in img
+    assert 'class="video__poster"' not in text  # the player below does not repeat it
