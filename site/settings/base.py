@@ -3,6 +3,7 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -217,3 +218,66 @@ AXES_CLIENT_IP_CALLABLE = "home.login_throttling.client_address"
 AXES_LOCKOUT_CALLABLE = "home.login_throttling.lockout_response"
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # --- end of sign-in throttling ---------------------------------------------------------------
+
+# --- Security headers (citymakers/security.py) ------------------------------------------------
+# Content-Security-Policy by django-csp: this is the public pages' policy; the middleware gives
+# error pages and non-HTML responses stricter ones and Wagtail's admin the one it needs.
+# Media may come from an S3 bucket (AWS_STORAGE_BUCKET_NAME, django-storages' AWS_* names).
+INSTALLED_APPS += ["csp"]
+_after_whitenoise = MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1
+MIDDLEWARE[_after_whitenoise:_after_whitenoise] = [
+    "citymakers.security.ContentSecurityPolicyMiddleware",
+    "citymakers.security.PermissionsPolicyMiddleware",
+]
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+
+
+def media_origins():
+    """Where uploaded images are served from besides this site: the S3 bucket, if any."""
+    bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME")
+    if not bucket:
+        return []
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        return [f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"]
+    if os.environ.get("AWS_S3_ENDPOINT_URL"):
+        endpoint = urlsplit(os.environ["AWS_S3_ENDPOINT_URL"])
+        return [f"{endpoint.scheme}://{endpoint.netloc}"]
+    region = os.environ.get("AWS_S3_REGION_NAME")
+    hosts = [f"{bucket}.s3.amazonaws.com"] + (
+        [f"{bucket}.s3.{region}.amazonaws.com"] if region else []
+    )
+    return [f"https://{host}" for host in hosts]
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", *media_origins()],
+        "frame-src": VIDEO_PLAYER_ORIGINS,  # the click-to-play player (static/js/site.js)
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Every powerful feature off, except what the video players use once the reader presses play.
+PERMISSIONS_POLICY = {
+    **dict.fromkeys(
+        "accelerometer bluetooth browsing-topics camera display-capture geolocation gyroscope hid"
+        " idle-detection magnetometer microphone midi payment publickey-credentials-get"
+        " screen-wake-lock serial usb xr-spatial-tracking".split(),
+        [],
+    ),
+    **dict.fromkeys(
+        ["autoplay", "encrypted-media", "fullscreen", "picture-in-picture"],
+        ["self", *VIDEO_PLAYER_ORIGINS],
+    ),
+}
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+# --- end of security headers ------------------------------------------------------------------

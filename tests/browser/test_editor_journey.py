@@ -17,6 +17,8 @@ def test_editor_publishes_an_episode_that_readers_then_find(open_context, site, 
     page = editor.new_page()
     log_in(page, ADMIN, site.passwords[ADMIN])
     journeys["episode_edit_url"] = create_and_publish_episode(page, EPISODE, tmp_path)
+    page.goto(EPISODE.path)  # the public page, with Wagtail's user bar for the editor
+    expect(page.get_by_role("button", name="View Wagtail quick actions")).to_be_visible()
 
     reader, watch = open_context("desktop")
     public = reader.new_page()
@@ -41,3 +43,4 @@ def test_editor_publishes_an_episode_that_readers_then_find(open_context, site, 
     public.screenshot(path=ARTIFACTS / "editor-published-episode.png", full_page=True)
     assert watch.problems() == []
     assert admin_watch.third_party_except(ADMIN_THIRD_PARTIES) == []
+    assert admin_watch.csp_violations == []

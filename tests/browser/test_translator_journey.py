@@ -113,3 +113,4 @@ def test_greek_translator_translates_and_publishes_the_new_episode(
     expect(page.get_by_text(re.compile("do not have permission"))).to_be_visible()
     page.screenshot(path=ARTIFACTS / "translator-refused-english-edit-view.png")
     assert admin_watch.third_party_except(ADMIN_THIRD_PARTIES) == []
+    assert admin_watch.csp_violations == []
