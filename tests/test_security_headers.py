@@ -90,7 +90,15 @@ def test_public_pages_run_only_this_sites_scripts_and_styles(demo, production):
     assert policy["frame-ancestors"] == {"'none'"}
 
 
-def test_the_video_player_may_be_framed_and_go_fullscreen(demo, production):
+@pytest.mark.parametrize(
+    "recording", ["https://www.youtube.com/watch?v=aqz-KE-bpKQ", "https://vimeo.com/76979871"]
+)
+def test_the_video_player_may_be_framed_and_go_fullscreen(demo, production, recording):
+    from livecasts.models import EpisodePage
+
+    paris = EpisodePage.objects.get(locale__language_code="en", slug="paris")
+    paris.recording_url = recording
+    paris.save_revision().publish()
     response = get("/en/infected-cities/paris/")
     player_urls = re.findall(r'data-player-url="([^"]+)"', response.text)
     assert player_urls, "the episode shows a click-to-play video"
