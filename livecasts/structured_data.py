@@ -2,6 +2,8 @@
 
 from django.utils.html import strip_tags
 
+from livecasts.safe_urls import safe_web_address
+
 SCHEMA = "https://schema.org"
 
 
@@ -23,7 +25,10 @@ def episode_event(episode, request):
         "startDate": broadcast.starts_at.isoformat() if timed else broadcast.date.isoformat(),
         "eventAttendanceMode": f"{SCHEMA}/OnlineEventAttendanceMode",
         "eventStatus": f"{SCHEMA}/EventScheduled",
-        "location": {"@type": "VirtualLocation", "url": episode.livestream_url or page_url},
+        "location": {
+            "@type": "VirtualLocation",
+            "url": safe_web_address(episode.livestream_url) or page_url,
+        },
         "organizer": [
             organisation_summary(page, request) for page, _link in episode.organisations_in_language
         ],
@@ -44,7 +49,7 @@ def organisation_summary(page, request):
     return {
         "@type": "Organization",
         "name": page.title,
-        "url": page.website or absolute(request, page.get_url(request)),
+        "url": safe_web_address(page.website) or absolute(request, page.get_url(request)),
     }
 
 
