@@ -5,7 +5,7 @@ language switched on; otherwise a Greek episode would list its English city and 
 
 from django.utils import translation
 from rest_framework import serializers
-from wagtail.api.v2.serializers import RichTextFieldSerializer
+from wagtail.api.rich_text import APIRichText
 
 from livecasts.safe_urls import neutralise_markup, safe_web_address
 from livecasts.schedule import PROGRAMME_TIME_ZONE
@@ -24,11 +24,16 @@ class WebAddressField(serializers.CharField):
         return safe_web_address(value) if value else value
 
 
-class SafeRichTextField(RichTextFieldSerializer):
-    """Wagtail's rich text field, with links and markup that could run script taken out."""
+class SafeRichTextField(serializers.CharField):
+    """Rich text in the format the client asks for (as Wagtail's own rich text field), with
+    links and markup that could run script taken out first."""
 
     def to_representation(self, value):
-        return super().to_representation(neutralise_markup(value))
+        request = self.context.get("request")
+        asked = request.GET.get("rich_text_format") if request else None
+        return APIRichText.serialize(
+            neutralise_markup(value), format=APIRichText.resolve_format(asked)
+        )
 
 
 class PageLanguageField(serializers.Field):

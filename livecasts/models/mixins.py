@@ -17,11 +17,15 @@ class SafeAddressesMixin:
     """Refuses an address that may not become a link in any URL field, on every path that
     cleans the model: the admin forms, and wagtail-localize saving a translation."""
 
-    def clean(self):
-        super().clean()
-        errors = {}
+    def clean_fields(self, exclude=None):
+        try:
+            super().clean_fields(exclude=exclude)
+            errors = {}
+        except ValidationError as error:
+            errors = error.error_dict
         for field in self._meta.concrete_fields:
-            if isinstance(field, models.URLField):
+            skip = field.name in errors or (exclude and field.name in exclude)
+            if isinstance(field, models.URLField) and not skip:
                 try:
                     validate_web_address(field.value_from_object(self))
                 except ValidationError as error:
