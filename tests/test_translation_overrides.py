@@ -119,7 +119,9 @@ def test_script_addresses_are_refused_with_a_message(editor_client, polish_episo
 
 @pytest.mark.parametrize("value", [*SCRIPT_ADDRESSES, "ftp://files.example.org/"])
 def test_rich_text_link_targets_are_refused(editor_client, polish_episode, value):
-    response = put_override(editor_client, polish_episode, segment_for(polish_episode, "link"), value)
+    segment = segment_for(polish_episode, "link")
+
+    response = put_override(editor_client, polish_episode, segment, value)
 
     assert response.status_code == 400
     assert "can only point to a web address" in response.json()["detail"]
