@@ -5,7 +5,9 @@ language switched on; otherwise a Greek episode would list its English city and 
 
 from django.utils import translation
 from rest_framework import serializers
+from wagtail.api.rich_text import APIRichText
 
+from livecasts.safe_urls import neutralise_markup, safe_web_address
 from livecasts.schedule import PROGRAMME_TIME_ZONE
 
 
@@ -13,6 +15,25 @@ def route_full_url(page, route_name, request=None):
     """The absolute URL of one of a routable page's sub-routes, or None if the page has no URL."""
     page_url = page.get_full_url(request)
     return page_url + page.reverse_subpage(route_name) if page_url else None
+
+
+class WebAddressField(serializers.CharField):
+    """A content-set address, or null when it may not become a link (an empty one stays "")."""
+
+    def to_representation(self, value):
+        return safe_web_address(value) if value else value
+
+
+class SafeRichTextField(serializers.CharField):
+    """Rich text in the format the client asks for (as Wagtail's own rich text field), with
+    links and markup that could run script taken out first."""
+
+    def to_representation(self, value):
+        request = self.context.get("request")
+        asked = request.GET.get("rich_text_format") if request else None
+        return APIRichText.serialize(
+            neutralise_markup(value), format=APIRichText.resolve_format(asked)
+        )
 
 
 class PageLanguageField(serializers.Field):

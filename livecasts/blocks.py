@@ -5,8 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from livecasts.safe_urls import neutralise_markup, safe_web_address, validate_web_address
 from livecasts.video import parse_video_url
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -68,6 +70,12 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
+def api_with_safe_url(data):
+    """An address that may not be a link is null in the API (an empty one stays empty)."""
+    url = data.get("url")
+    return {**data, "url": safe_web_address(url) if url else url}
+
+
 class VideoValue(blocks.StructValue):
     @property
     def video(self):
@@ -102,6 +110,9 @@ class VideoBlock(blocks.StructBlock):
             )
         return value
 
+    def get_api_representation(self, value, context=None):
+        return api_with_safe_url(super().get_api_representation(value, context))
+
 
 class CallToActionValue(blocks.StructValue):
     @property
@@ -109,7 +120,7 @@ class CallToActionValue(blocks.StructValue):
         page = self.get("page")
         if page:
             return page.localized.url
-        return self.get("url") or ""
+        return safe_web_address(self.get("url")) or ""
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -130,7 +141,14 @@ class CallToActionBlock(blocks.StructBlock):
             raise StructBlockValidationError(
                 block_errors={"page": ValidationError(message), "url": ValidationError(message)}
             )
+        try:
+            validate_web_address(value.get("url"))
+        except ValidationError as error:
+            raise StructBlockValidationError(block_errors={"url": error}) from error
         return value
+
+    def get_api_representation(self, value, context=None):
+        return api_with_safe_url(super().get_api_representation(value, context))
 
 
 class SpeakerListBlock(blocks.StructBlock):
@@ -172,7 +190,29 @@ def paragraph_block():
     )
 
 
-class BodyBlock(blocks.StreamBlock):
+class SafeApiStreamBlock(blocks.StreamBlock):
+    """A body whose API representation has rich text links that could run script taken out."""
+
+    def get_api_representation(self, value, context=None):
+        if value is None:
+            return []
+        return [
+            {
+                "type": child.block.name,
+                "value": child.block.get_api_representation(safe_child_value(child), context),
+                "id": child.id,
+            }
+            for child in value
+        ]
+
+
+def safe_child_value(child):
+    if isinstance(child.block, blocks.RichTextBlock):
+        return RichText(neutralise_markup(child.value.source))
+    return child.value
+
+
+class BodyBlock(SafeApiStreamBlock):
     heading = HeadingBlock()
     paragraph = paragraph_block()
     image = ImageBlock()
@@ -183,7 +223,7 @@ class BodyBlock(blocks.StreamBlock):
     key_facts = KeyFactsBlock()
 
 
-class EpisodeBodyBlock(blocks.StreamBlock):
+class EpisodeBodyBlock(SafeApiStreamBlock):
     """An episode's body. Its recording and speakers have fields of their own, which drive the
     player, the listings, the API and the event data: no video or speaker-list block here."""
 

@@ -13,6 +13,8 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
+from livecasts.safe_urls import safe_web_address
+
 # Wagtail's page URLs allow no dot, so site/urls.py hands ".../calendar.ics" to Wagtail's serve
 # view; the routable page then sees "calendar.ics/" and reverses this pattern to "calendar.ics".
 CALENDAR_ROUTE = r"^calendar\.ics/?$"
@@ -41,7 +43,7 @@ def episode_event(episode, request=None):
         summary=episode.title,
         description="\n\n".join(part for part in (episode.summary, url) if part),
         url=url,
-        location=episode.livestream_url or _("Online"),
+        location=safe_web_address(episode.livestream_url) or _("Online"),
         start=start,
         end=end,
         stamp=timezone.now(),

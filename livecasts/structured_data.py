@@ -2,6 +2,7 @@
 
 from django.utils.html import strip_tags
 
+from livecasts.safe_urls import safe_web_address
 from livecasts.schedule import PAST
 
 SCHEMA = "https://schema.org"
@@ -25,7 +26,10 @@ def episode_event(episode, request):
         "startDate": broadcast.starts_at.isoformat() if timed else broadcast.date.isoformat(),
         "eventAttendanceMode": f"{SCHEMA}/OnlineEventAttendanceMode",
         "eventStatus": f"{SCHEMA}/EventScheduled",
-        "location": {"@type": "VirtualLocation", "url": episode.livestream_url or page_url},
+        "location": {
+            "@type": "VirtualLocation",
+            "url": safe_web_address(episode.livestream_url) or page_url,
+        },
         "organizer": [
             organisation_summary(page, request) for page, _link in episode.organisations_in_language
         ],
@@ -36,7 +40,7 @@ def episode_event(episode, request):
     }
     if timed:
         event["endDate"] = broadcast.ends_at.isoformat()
-    if episode.recording_url and episode.state == PAST:
+    if safe_web_address(episode.recording_url) and episode.state == PAST:
         event["recordedIn"] = recording(episode)
     if episode.hero_image_id:
         rendition = episode.hero_image.get_rendition("fill-1200x675|format-jpeg")
@@ -46,14 +50,18 @@ def episode_event(episode, request):
 
 def recording(episode):
     """The recording the page offers, from the episode's Recording field."""
-    return {"@type": "VideoObject", "name": episode.title, "url": episode.recording_url}
+    return {
+        "@type": "VideoObject",
+        "name": episode.title,
+        "url": safe_web_address(episode.recording_url),
+    }
 
 
 def organisation_summary(page, request):
     return {
         "@type": "Organization",
         "name": page.title,
-        "url": page.website or absolute(request, page.get_url(request)),
+        "url": safe_web_address(page.website) or absolute(request, page.get_url(request)),
     }
 
 

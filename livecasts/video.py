@@ -4,6 +4,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlparse
 
+from livecasts.safe_urls import safe_web_address
+
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 VIMEO_ID = re.compile(r"^\d{5,12}$")
 
@@ -27,8 +29,11 @@ class Video:
 
 def parse_video_url(url):
     """Return a Video for a YouTube or Vimeo address, or None for anything else."""
+    address = safe_web_address(url)
+    if address is None:
+        return None
     try:
-        parsed = urlparse(url.strip())
+        parsed = urlparse(address)
     except ValueError:
         return None
     host = (parsed.hostname or "").removeprefix("www.").removeprefix("m.")

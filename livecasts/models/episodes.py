@@ -26,16 +26,24 @@ from livecasts.api_fields import (
     RouteLinksField,
     ScheduleField,
     SpeakersField,
+    WebAddressField,
 )
 from livecasts.blocks import EpisodeBodyBlock
 from livecasts.calendar import CALENDAR_ROUTE, episode_calendar_response
 from livecasts.forms import EpisodePageForm
 from livecasts.localization import episode_organisations, episode_speakers
-from livecasts.models.mixins import BodyMixin, HeroImageMixin, StableSlugMixin
+from livecasts.models.mixins import (
+    BodyMixin,
+    HeroImageMixin,
+    SafeAddressesMixin,
+    StableSlugMixin,
+)
 from livecasts.schedule import PAST, Broadcast
 
 
-class EpisodePage(RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin, Page):
+class EpisodePage(
+    SafeAddressesMixin, RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin, Page
+):
     """One livecast. Its state (upcoming, live, past) follows the clock."""
 
     parent_page_types = ["livecasts.SeriesPage"]
@@ -128,8 +136,8 @@ class EpisodePage(RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin,
         APIField("schedule", ScheduleField(source="broadcast")),
         APIField("city", CityField()),
         APIField("summary"),
-        APIField("livestream_url"),
-        APIField("recording_url"),
+        APIField("livestream_url", WebAddressField()),
+        APIField("recording_url", WebAddressField()),
         APIField("speakers", SpeakersField()),
         APIField("organisations", OrganisationsField()),
         APIField("hero_image"),

@@ -1,5 +1,6 @@
 """Small abstract field groups shared by several page types, each with its own panels."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -8,7 +9,29 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from livecasts.blocks import BodyBlock
+from livecasts.safe_urls import validate_web_address
 from livecasts.search_text import folded_page_text
+
+
+class SafeAddressesMixin:
+    """Refuses an address that may not become a link in any URL field, on every path that
+    cleans the model: the admin forms, and wagtail-localize saving a translation."""
+
+    def clean_fields(self, exclude=None):
+        try:
+            super().clean_fields(exclude=exclude)
+            errors = {}
+        except ValidationError as error:
+            errors = error.error_dict
+        for field in self._meta.concrete_fields:
+            skip = field.name in errors or (exclude and field.name in exclude)
+            if isinstance(field, models.URLField) and not skip:
+                try:
+                    validate_web_address(field.value_from_object(self))
+                except ValidationError as error:
+                    errors[field.name] = error.error_list
+        if errors:
+            raise ValidationError(errors)
 
 
 class IntroMixin(models.Model):

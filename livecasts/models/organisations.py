@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from livecasts.models.mixins import BodyMixin, IntroMixin, StableSlugMixin
+from livecasts.models.mixins import BodyMixin, IntroMixin, SafeAddressesMixin, StableSlugMixin
 
 
 class OrganisationIndexPage(StableSlugMixin, IntroMixin, Page):
@@ -30,7 +30,7 @@ class OrganisationIndexPage(StableSlugMixin, IntroMixin, Page):
         )
 
 
-class OrganisationPage(StableSlugMixin, BodyMixin, Page):
+class OrganisationPage(SafeAddressesMixin, StableSlugMixin, BodyMixin, Page):
     """An organiser or partner, with the series and episodes it takes part in."""
 
     parent_page_types = ["livecasts.OrganisationIndexPage"]

@@ -10,7 +10,12 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from livecasts.api_fields import OrganisersField, RouteLinksField, route_full_url
+from livecasts.api_fields import (
+    OrganisersField,
+    RouteLinksField,
+    SafeRichTextField,
+    route_full_url,
+)
 from livecasts.calendar import CALENDAR_ROUTE, series_calendar_response
 from livecasts.feeds import SeriesAtomFeed, SeriesRssFeed
 from livecasts.localization import localize_all
@@ -47,7 +52,7 @@ class SeriesPage(RoutablePageMixin, StableSlugMixin, IntroMixin, HeroImageMixin,
     ]
     api_fields = [
         APIField("strap_line"),
-        APIField("intro"),
+        APIField("intro", SafeRichTextField()),
         APIField("hero_image"),
         APIField("hero_image_thumbnail", ImageRenditionField("fill-1200x630", source="hero_image")),
         APIField("organisers", OrganisersField()),

@@ -10,8 +10,10 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from livecasts.models.mixins import SafeAddressesMixin
 
-class Person(TranslatableMixin, index.Indexed, models.Model):
+
+class Person(SafeAddressesMixin, TranslatableMixin, index.Indexed, models.Model):
     """A speaker or host; one record per language, so bios and roles read naturally."""
 
     name = models.CharField(_("name"), max_length=120)

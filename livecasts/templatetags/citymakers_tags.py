@@ -9,8 +9,10 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language
+from wagtail.templatetags.wagtailcore_tags import richtext
 
 from livecasts import localization, structured_data
+from livecasts.safe_urls import neutralise_markup, safe_web_address
 
 register = template.Library()
 
@@ -135,6 +137,18 @@ def video_info(url):
     from livecasts.video import parse_video_url
 
     return parse_video_url(url or "")
+
+
+@register.filter
+def web_address(value):
+    """A content-set address ready for href, or "" when it may not become a link."""
+    return safe_web_address(value) or ""
+
+
+@register.filter
+def safe_richtext(value):
+    """Wagtail's `richtext`, with any link or markup that could run script taken out."""
+    return mark_safe(neutralise_markup(richtext(value)))  # noqa: S308
 
 
 @register.simple_tag

@@ -1,9 +1,11 @@
 """Admin URLs of the translators' workflow.
 
 `localize_overrides` repeats the paths of wagtail-localize's per-translation tools so that
-requests reach them through `guarded` (and the PO upload through the stricter check, 'Convert
-to alias page' through `as_destructive_as_deleting`). They are registered ahead of
-wagtail-localize's own URLs; its views are called unchanged.
+requests reach them through `guarded` (overrides also through `checked_override`, the PO
+upload through the stricter check, 'Convert to alias page' through
+`as_destructive_as_deleting`). They are registered ahead of wagtail-localize's own URLs; its
+views are called unchanged. tests/test_translation_overrides.py fails if wagtail-localize
+gains a per-translation or per-page view that is not repeated here.
 """
 
 from django.urls import include, path
@@ -11,6 +13,7 @@ from wagtail_localize.views import convert, edit_translation
 
 from livecasts.translation import pofiles
 from livecasts.translation.guards import as_destructive_as_deleting, guarded
+from livecasts.translation.overrides import checked_override
 from livecasts.translation.report import TranslationStatusReportView
 from livecasts.translation.start import StartTranslationView
 
@@ -36,7 +39,7 @@ localize_overrides = [
     ),
     path(
         TRANSLATION + "overrides/<int:overridable_segment_id>/edit/",
-        guarded(edit_translation.edit_override),
+        guarded(checked_override(edit_translation.edit_override)),
     ),
     path(TRANSLATION + "pofile/download/", guarded(edit_translation.download_pofile)),
     path(TRANSLATION + "pofile/upload/", guarded(pofiles.upload_pofile)),

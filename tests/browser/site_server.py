@@ -19,6 +19,9 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 ADMIN = "admin"
 GREEK_TRANSLATOR = "translator-el"
+# A translated page whose addresses were set to script by a path that skipped every check.
+POISONED_PAGE = "/pl/infected-cities/warsaw/"
+SCRIPT = "javascript:window.__pwned=1;alert(1)"
 # Settings that could point the server at shared services instead of its own throw-away ones.
 OUTER_SETTINGS = {
     "DATABASE_URL",
@@ -140,6 +143,7 @@ def build_database():
     call_command("migrate", interactive=False, verbosity=0)
     call_command("load_demo_content", verbosity=0)
     add_a_recording()
+    plant_script_addresses()
     create_accounts(*os.environ["BROWSER_TEST_PASSWORDS"].split())
 
 
@@ -151,6 +155,27 @@ def add_a_recording():
     paris = EpisodePage.objects.get(slug="paris", locale__language_code="en")
     paris.recording_url = "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
     paris.save_revision().publish()
+
+
+def plant_script_addresses():
+    """Store script addresses in the Polish Warsaw episode as a bypassed check would."""
+    import json
+
+    from livecasts.models import EpisodePage
+
+    page = EpisodePage.objects.get(locale__language_code="pl", number=13)
+    raw = list(page.body.raw_data) + [
+        {"type": "call_to_action", "value": {"label": "Dołącz", "page": None, "url": SCRIPT}},
+        {
+            "type": "paragraph",
+            "value": f'<p>Zobacz <a href="{SCRIPT}">więcej</a> i '
+            '<a href="java&#x09;script:alert(2)">jeszcze</a>.</p>',
+        },
+    ]
+    body = EpisodePage._meta.get_field("body").to_python(json.dumps(raw))
+    EpisodePage.objects.filter(pk=page.pk).update(
+        recording_url=SCRIPT, livestream_url=SCRIPT, body=body
+    )
 
 
 def create_accounts(admin_password, translator_password):
