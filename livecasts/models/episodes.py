@@ -29,11 +29,13 @@ from livecasts.api_fields import (
 from livecasts.calendar import CALENDAR_ROUTE, episode_calendar_response
 from livecasts.forms import EpisodePageForm
 from livecasts.localization import episode_organisations, episode_speakers
-from livecasts.models.mixins import BodyMixin, HeroImageMixin, StableSlugMixin
+from livecasts.models.mixins import BodyMixin, HeroImageMixin, RolePermissionsMixin, StableSlugMixin
 from livecasts.schedule import PAST, Broadcast
 
 
-class EpisodePage(RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin, Page):
+class EpisodePage(
+    RolePermissionsMixin, RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin, Page
+):
     """One livecast. Its state (upcoming, live, past) follows the clock."""
 
     parent_page_types = ["livecasts.SeriesPage"]
