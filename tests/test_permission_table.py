@@ -84,8 +84,9 @@ def refused(response):
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    """translation_fixtures' tree, built once for the module and rolled back after it (each
-    test's own changes are rolled back after the test)."""
+    """The tree of translation_fixtures' `translated_tree`, built with its helpers once for the
+    module (per cell it cost seconds a test) and rolled back after it; each cell's own changes
+    are rolled back after the cell."""
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("setup_roles", verbosity=0)
         yield build_world()
