@@ -4,11 +4,17 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from livecasts.models.mixins import BodyMixin, HeroImageMixin, IntroMixin, StableSlugMixin
+from livecasts.models.mixins import (
+    BodyMixin,
+    HeroImageMixin,
+    IntroMixin,
+    RolePermissionsMixin,
+    StableSlugMixin,
+)
 from livecasts.schedule import upcoming_or_latest
 
 
-class HomePage(IntroMixin, HeroImageMixin, BodyMixin, Page):
+class HomePage(RolePermissionsMixin, IntroMixin, HeroImageMixin, BodyMixin, Page):
     """The root of each language's tree: what a reader sees first."""
 
     parent_page_types = ["wagtailcore.Page"]
@@ -58,7 +64,9 @@ class HomePage(IntroMixin, HeroImageMixin, BodyMixin, Page):
         return upcoming_or_latest(list(episodes), limit)
 
 
-class StandardPage(StableSlugMixin, IntroMixin, HeroImageMixin, BodyMixin, Page):
+class StandardPage(
+    RolePermissionsMixin, StableSlugMixin, IntroMixin, HeroImageMixin, BodyMixin, Page
+):
     """A plain page such as About or Privacy."""
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]

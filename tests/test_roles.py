@@ -6,15 +6,15 @@
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
 from django.http import HttpRequest
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow
 from wagtail_localize.models import StringSegment
 
 from livecasts.models import City, EpisodePage
-from livecasts.translation.roles import EDITORS, translator_group_name
+from livecasts.translation.roles import EDITORS, MODERATION, MODERATORS, translator_group_name
 from tests.translation_fixtures import (
     add_episode,
     editor,
@@ -109,6 +109,37 @@ def test_translators_page_permissions_start_at_their_languages_home_page(roles):
             for grant in group.page_permissions.all()
         }
         assert pages == {(2, code)}
+
+
+def test_setup_roles_replaces_wagtails_moderators_rights_with_the_reviewers_role(roles):
+    group = Group.objects.get(name=MODERATORS)
+    root = Page.get_first_root_node()
+    GroupPagePermission.objects.create(group=group, page=root, permission_type="bulk_delete")
+    group.permissions.add(Permission.objects.get(codename="delete_image"))
+
+    call_command("setup_roles", verbosity=0)
+
+    grants = {(grant.page_id, grant.permission.codename) for grant in group.page_permissions.all()}
+    assert grants == {
+        (root.pk, f"{action}_page") for action in ("change", "publish", "lock", "unlock")
+    }
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert codenames == {"access_admin", "change_city", "change_person", "view_city", "view_person"}
+
+
+def test_moderation_task_is_reviewed_by_editors_and_moderators_only(roles):
+    task = GroupApprovalTask.objects.get(name=MODERATION)
+    task.groups.add(Group.objects.get(name="Translators: Polish"))
+    task.active = False
+    task.save()
+
+    call_command("setup_roles", verbosity=0)
+
+    task.refresh_from_db()
+    assert task.active
+    assert set(task.groups.values_list("name", flat=True)) == {EDITORS, MODERATORS}
+    workflow = Workflow.objects.get(name=MODERATION)
+    assert [step.task_id for step in workflow.workflow_tasks.all()] == [task.pk]
 
 
 def test_demo_translators_need_debug(roles, settings):

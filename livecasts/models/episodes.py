@@ -35,6 +35,7 @@ from livecasts.localization import episode_organisations, episode_speakers
 from livecasts.models.mixins import (
     BodyMixin,
     HeroImageMixin,
+    RolePermissionsMixin,
     SafeAddressesMixin,
     StableSlugMixin,
 )
@@ -42,7 +43,13 @@ from livecasts.schedule import PAST, Broadcast
 
 
 class EpisodePage(
-    SafeAddressesMixin, RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin, Page
+    RolePermissionsMixin,
+    SafeAddressesMixin,
+    RoutablePageMixin,
+    StableSlugMixin,
+    HeroImageMixin,
+    BodyMixin,
+    Page,
 ):
     """One livecast. Its state (upcoming, live, past) follows the clock."""
 

@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 from livecasts.blocks import BodyBlock
 from livecasts.safe_urls import validate_web_address
 from livecasts.search_text import folded_page_text
+from livecasts.translation.page_permissions import RolePagePermissionTester
 
 
 class SafeAddressesMixin:
@@ -92,3 +93,11 @@ class StableSlugMixin:
     """The slug is shared by every translation, so URLs differ only by their language prefix."""
 
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+
+
+class RolePermissionsMixin:
+    """First in every page model's bases: what a user may do with the page follows the site's
+    roles (see livecasts/translation/page_permissions.py)."""
+
+    def permissions_for_user(self, user):
+        return RolePagePermissionTester(user, self)

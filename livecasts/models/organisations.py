@@ -6,10 +6,16 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from livecasts.models.mixins import BodyMixin, IntroMixin, SafeAddressesMixin, StableSlugMixin
+from livecasts.models.mixins import (
+    BodyMixin,
+    IntroMixin,
+    RolePermissionsMixin,
+    SafeAddressesMixin,
+    StableSlugMixin,
+)
 
 
-class OrganisationIndexPage(StableSlugMixin, IntroMixin, Page):
+class OrganisationIndexPage(RolePermissionsMixin, StableSlugMixin, IntroMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["livecasts.OrganisationPage"]
     max_count_per_parent = 1
@@ -30,7 +36,7 @@ class OrganisationIndexPage(StableSlugMixin, IntroMixin, Page):
         )
 
 
-class OrganisationPage(SafeAddressesMixin, StableSlugMixin, BodyMixin, Page):
+class OrganisationPage(RolePermissionsMixin, SafeAddressesMixin, StableSlugMixin, BodyMixin, Page):
     """An organiser or partner, with the series and episodes it takes part in."""
 
     parent_page_types = ["livecasts.OrganisationIndexPage"]

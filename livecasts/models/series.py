@@ -19,11 +19,25 @@ from livecasts.api_fields import (
 from livecasts.calendar import CALENDAR_ROUTE, series_calendar_response
 from livecasts.feeds import SeriesAtomFeed, SeriesRssFeed
 from livecasts.localization import localize_all
-from livecasts.models.mixins import BodyMixin, HeroImageMixin, IntroMixin, StableSlugMixin
+from livecasts.models.mixins import (
+    BodyMixin,
+    HeroImageMixin,
+    IntroMixin,
+    RolePermissionsMixin,
+    StableSlugMixin,
+)
 from livecasts.schedule import LIVE, PAST
 
 
-class SeriesPage(RoutablePageMixin, StableSlugMixin, IntroMixin, HeroImageMixin, BodyMixin, Page):
+class SeriesPage(
+    RolePermissionsMixin,
+    RoutablePageMixin,
+    StableSlugMixin,
+    IntroMixin,
+    HeroImageMixin,
+    BodyMixin,
+    Page,
+):
     """Lists its episodes, upcoming and past, and offers them as feeds and a calendar."""
 
     parent_page_types = ["home.HomePage"]

@@ -1,16 +1,30 @@
-"""The Editors group and one Translators group per non-source language, defined in one place.
+"""The Editors, the Moderators and one Translators group per non-source language, in one place.
 
 `setup_roles()` makes the groups match these definitions exactly, so running it again changes
-nothing and permissions granted to these groups by hand are taken back.
+nothing and permissions granted to these groups by hand are taken back. Editors and Moderators
+reuse the names of the groups Wagtail's first migration creates (with rights of its own choosing,
+which are replaced here), and Wagtail's default "Moderators approval" workflow task is given to
+those two groups only: a task's groups may edit and publish any page submitted to it.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.utils.translation import get_language_info
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowTask,
+)
 
 from livecasts.translation.access import ordered_locales
 
 EDITORS = "Editors"
+MODERATORS = "Moderators"
+MODERATION = "Moderators approval"
 TRANSLATORS_PREFIX = "Translators: "
 
 ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
@@ -32,16 +46,21 @@ EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", codename) for codename in ("add_document", "change_document", "choose_document")
 ]
 
+# Moderators review and publish existing pages in every language; they add, delete, move,
+# unpublish, hide and send for translation nothing (see translation/page_permissions.py).
+MODERATOR_PAGE_PERMISSIONS = ["change", "publish", "lock", "unlock"]
+SNIPPET_EDITING = [
+    ("livecasts", f"{action}_{model}") for model in SNIPPET_MODELS for action in ("change", "view")
+]
+MODERATOR_MODEL_PERMISSIONS = [*ADMIN_ACCESS, *SNIPPET_EDITING]
+MODERATOR_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "choose_document"),
+]
+
 # Translators edit and publish what already exists in their language: no adding, no deleting.
 TRANSLATOR_PAGE_PERMISSIONS = ["change", "publish"]
-TRANSLATOR_MODEL_PERMISSIONS = [
-    *ADMIN_ACCESS,
-    *[
-        ("livecasts", f"{action}_{model}")
-        for model in SNIPPET_MODELS
-        for action in ("change", "view")
-    ],
-]
+TRANSLATOR_MODEL_PERMISSIONS = [*ADMIN_ACCESS, *SNIPPET_EDITING]
 
 
 def translator_group_name(locale):
@@ -92,6 +111,33 @@ def setup_editors():
     return group
 
 
+def setup_moderators():
+    group, _created = Group.objects.get_or_create(name=MODERATORS)
+    group.permissions.set(_permissions(MODERATOR_MODEL_PERMISSIONS))
+    _set_page_permissions(group, Page.get_first_root_node(), MODERATOR_PAGE_PERMISSIONS)
+    _set_collection_permissions(group, MODERATOR_COLLECTION_PERMISSIONS)
+    return group
+
+
+def setup_moderation(reviewers):
+    """Wagtail's "Moderators approval" workflow, its one task reviewed by `reviewers` only.
+
+    Which pages use it stays an editor's choice (Settings → Workflows); Wagtail's migration
+    assigns it to the whole tree."""
+    task = GroupApprovalTask.objects.filter(name=MODERATION).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=MODERATION)
+    task.active = True
+    task.save(update_fields=["active"])
+    task.groups.set(reviewers)
+    workflow, _created = Workflow.objects.update_or_create(
+        name=MODERATION, defaults={"active": True}
+    )
+    WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).delete()
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
+
+
 def setup_translators(locale):
     """The group for one language: its pages from that language's home page down, nothing else."""
     home = Page.objects.get(depth=2, locale=locale)
@@ -103,8 +149,9 @@ def setup_translators(locale):
 
 
 def setup_roles():
-    """Create or update every group; returns {locale or None: group}, None being the Editors."""
-    groups = {None: setup_editors()}
+    """Create or update every group; returns {locale or role name: group}."""
+    groups = {EDITORS: setup_editors(), MODERATORS: setup_moderators()}
+    setup_moderation([groups[EDITORS], groups[MODERATORS]])
     for locale in translated_locales():
         groups[locale] = setup_translators(locale)
     return groups

@@ -7,9 +7,10 @@ from livecasts.translation.roles import setup_roles
 
 class Command(BaseCommand):
     help = (
-        "Create or update the Editors group and one Translators group per language "
-        "(idempotent). With --demo-users (development only) also create one demo translator "
-        "per language and print their credentials (existing ones keep their passwords unless "
+        "Create or update the Editors and Moderators groups, one Translators group per "
+        "language and the reviewers of the Moderators approval workflow (idempotent). "
+        "With --demo-users (development only) also create one demo translator per language "
+        "and print their credentials (existing ones keep their passwords unless "
         "--reset-passwords is given)."
     )
 
@@ -30,11 +31,11 @@ class Command(BaseCommand):
             raise CommandError("--demo-users is for development only (DEBUG is off).")
         groups = setup_roles()
         for locale, group in groups.items() if options["verbosity"] else ():
-            scope = locale.get_display_name() if locale else "every language"
+            scope = "every language" if isinstance(locale, str) else locale.get_display_name()
             self.stdout.write(f"Group '{group.name}': {scope}")
         if demo_users:
             for locale, group in groups.items():
-                if locale is not None:
+                if not isinstance(locale, str):
                     self.demo_translator(locale, group, reset_passwords)
 
     def demo_translator(self, locale, group, reset):
