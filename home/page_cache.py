@@ -1,11 +1,14 @@
 """Whole-page caching for anonymous readers, emptied whenever published content changes.
 
 Responses live in the default cache (Redis in production, shared by every app instance),
-under a generation number that any publish, unpublish, move or delete increments."""
+under a generation number that any publish, unpublish, move or delete increments. No entry and
+no max-age outlives the next start or end of an episode (home/cache_lifetimes.py)."""
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_max_age, patch_cache_control
+
+from home.cache_lifetimes import cap_cache_lifetime
 
 GENERATION_KEY = "page-cache:generation"
 LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
@@ -21,6 +24,13 @@ def empty_page_cache(**kwargs):
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def _capped(response, generation=None):
+    """The response, kept no longer than the next episode start or end (if it may be kept)."""
+    if get_max_age(response) is None:
+        return response
+    return cap_cache_lifetime(response, generation or _generation())
 
 
 def _cacheable_request(request):
@@ -53,15 +63,18 @@ class AnonymousPageCacheMiddleware:
             response = self.get_response(request)
             if request.user.is_authenticated:
                 patch_cache_control(response, private=True, no_cache=True)
-            return response
-        key = f"page-cache:{_generation()}:{request.get_host()}:{request.path}"
+            return _capped(response)
+        generation = _generation()
+        key = f"page-cache:{generation}:{request.get_host()}:{request.path}"
         cached = cache.get(key) if seconds else None
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
-            return cached
+            return _capped(cached, generation)
         response = self.get_response(request)
-        if _cacheable_response(response):
+        storable = _cacheable_response(response)
+        if storable:
             patch_cache_control(response, public=True, max_age=max(seconds, 60))
-            if seconds:
-                cache.set(key, response, seconds)
+        lifetime = min(seconds, get_max_age(_capped(response, generation)) or 0)
+        if storable and lifetime > 0:
+            cache.set(key, response, lifetime)
         return response
