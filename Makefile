@@ -15,11 +15,15 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# Scheduled publishing (go-live and expiry dates) runs beside the server every minute and
+# stops when the server stops.
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py setup_roles --demo-users
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_local_admin --url http://$(HOST):$(PORT)
+	$(BIN)/python manage.py run_scheduled_publishing & publisher=$$!; \
+	trap 'kill $$publisher 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install

@@ -1,15 +1,18 @@
 """Whole-page caching for anonymous readers, emptied whenever published content changes.
 
 Responses live in the default cache (Redis in production, shared by every app instance),
-under a generation number that any publish, unpublish, move or delete increments.
+under a generation number that any publish, unpublish, move or delete increments. No entry and
+no max-age outlives the next start or end of an episode (home/cache_lifetimes.py).
 A page under a view restriction (its own or an ancestor's) is never cached, here or by a CDN,
 and any change to a restriction empties the cache, so privacy applies from the next request."""
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_max_age, patch_cache_control
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.models import Page
+
+from home.cache_lifetimes import cap_cache_lifetime
 
 GENERATION_KEY = "page-cache:generation"
 LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
@@ -49,6 +52,13 @@ def _keep_private(response):
     patch_cache_control(response, private=True, no_cache=True, no_store=True)
 
 
+def _capped(response, generation=None):
+    """The response, kept no longer than the next episode start or end (if it may be kept)."""
+    if get_max_age(response) is None:
+        return response
+    return cap_cache_lifetime(response, generation or _generation())
+
+
 def _cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")
@@ -82,17 +92,21 @@ class AnonymousPageCacheMiddleware:
                 _keep_private(response)
             elif request.user.is_authenticated:
                 patch_cache_control(response, private=True, no_cache=True)
-            return response
-        key = f"page-cache:{_generation()}:{request.get_host()}:{request.path}"
+            return _capped(response)
+        generation = _generation()
+        key = f"page-cache:{generation}:{request.get_host()}:{request.path}"
         cached = cache.get(key) if seconds else None
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
-            return cached
+            return _capped(cached, generation)
         response = self.get_response(request)
-        if getattr(request, "page_cache_private", False):
+        private = getattr(request, "page_cache_private", False)
+        if private:
             _keep_private(response)
-        elif _cacheable_response(response):
+        storable = not private and _cacheable_response(response)
+        if storable:
             patch_cache_control(response, public=True, max_age=max(seconds, 60))
-            if seconds:
-                cache.set(key, response, seconds)
+        lifetime = min(seconds, get_max_age(_capped(response, generation)) or 0)
+        if storable and lifetime > 0:
+            cache.set(key, response, lifetime)
         return response

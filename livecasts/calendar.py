@@ -13,6 +13,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
+from home.cache_lifetimes import cache_publicly
 from livecasts.safe_urls import safe_web_address
 
 # Wagtail's page URLs allow no dot, so site/urls.py hands ".../calendar.ics" to Wagtail's serve
@@ -80,7 +81,7 @@ def episode_calendar_response(episode, request):
     # No calendar name: some clients would make a new calendar for a single imported event.
     calendar = build_calendar([episode], request, uid=f"calendar-{episode_uid(episode)}")
     filename = f"{episode.slug}-{episode.locale.language_code}.ics"
-    return calendar_response(calendar, filename, as_attachment=True)
+    return cache_publicly(calendar_response(calendar, filename, as_attachment=True), episode)
 
 
 def series_calendar_response(series, request):
@@ -96,4 +97,4 @@ def series_calendar_response(series, request):
     calendar.refresh_interval = REFRESH_INTERVAL
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH_INTERVAL))  # Outlook's refresh hint
     filename = f"{series.slug}-{language}.ics"
-    return calendar_response(calendar, filename, as_attachment=False)
+    return cache_publicly(calendar_response(calendar, filename, as_attachment=False), series)

@@ -10,12 +10,17 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from home.cache_lifetimes import cache_publicly
+
 
 class SeriesRssFeed(Feed):
     """The live episodes of one series in one language, newest first."""
 
     feed_type = Rss201rev2Feed
     route_name = "rss_feed"
+
+    def __call__(self, request, series):
+        return cache_publicly(super().__call__(request, series=series), series)
 
     def get_object(self, request, series):
         self.request = request

@@ -20,6 +20,12 @@ def upcoming_or_latest(episodes, limit):
     return list(reversed(episodes))[:limit], False
 
 
+def next_state_change(broadcasts, now):
+    """The first moment after `now` at which any of the broadcasts starts or ends, or None."""
+    moments = (moment for broadcast in broadcasts for moment in broadcast.state_changes)
+    return min((moment for moment in moments if moment > now), default=None)
+
+
 @dataclass(frozen=True)
 class Broadcast:
     """An episode's slot: a date in Amsterdam, with or without a start time."""
@@ -46,6 +52,13 @@ class Broadcast:
             )
             return next_day.replace(tzinfo=PROGRAMME_TIME_ZONE)
         return self.starts_at + datetime.timedelta(minutes=self.duration_minutes)
+
+    @property
+    def state_changes(self):
+        """The moments its state flips: start and end, or only the end of the day without a time."""
+        if self.time_to_be_announced:
+            return (self.ends_at,)
+        return (self.starts_at, self.ends_at)
 
     def state(self, now=None):
         now = now or timezone.now()

@@ -5,12 +5,15 @@ language tree of the site is included), `?type=livecasts.EpisodePage` and `?fiel
 `api_fields` of the page models.
 """
 
+from django.utils.cache import patch_cache_control
 from wagtail.api.v2.filters import LocaleFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale
+
+from home.cache_lifetimes import public_max_age
 
 
 class KnownLocaleFilter(LocaleFilter):
@@ -29,6 +32,13 @@ class LocalisedPagesAPIViewSet(PagesAPIViewSet):
         KnownLocaleFilter if backend is LocaleFilter else backend
         for backend in PagesAPIViewSet.filter_backends
     ]
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """Only live, public pages are listed: CDNs may keep answers (until a state change)."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=public_max_age())
+        return response
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -161,6 +161,10 @@ class EpisodePage(
     def calendar_view(self, request):
         return episode_calendar_response(self, request)
 
+    def get_cached_paths(self):
+        """The page and its calendar download: what a CDN purge on publish must cover."""
+        return ["/", self.reverse_subpage("calendar")]
+
     @cached_property
     def broadcast(self):
         return Broadcast(self.date, self.start_time, self.duration_minutes)

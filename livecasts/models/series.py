@@ -90,6 +90,11 @@ class SeriesPage(
     def atom_feed_view(self, request):
         return SeriesAtomFeed()(request, series=self)
 
+    def get_cached_paths(self):
+        """The page, its feeds and its calendar: what a CDN purge on publish must cover."""
+        routes = ("rss_feed", "atom_feed", "calendar")
+        return ["/", *(self.reverse_subpage(name) for name in routes)]
+
     def get_route_url(self, route_name, request=None):
         """Absolute URL of this series' calendar ("calendar") or feeds ("rss_feed", "atom_feed")."""
         return route_full_url(self, route_name, request)
