@@ -1,11 +1,16 @@
-"""Keep the search index in step with an episode's speakers.
+"""Receivers for Wagtail's publishing signals.
 
-The index is refreshed when the page row is saved, before Wagtail writes the page's inline
-children; a speaker added in the same publish would be missing until the next save. Indexing
-again once the page is published (children written) makes it searchable at once."""
+The search index is refreshed when the page row is saved, before Wagtail writes the page's
+inline children; a speaker added in the same publish would be missing until the next save.
+Indexing again once the page is published (children written) makes it searchable at once.
+
+A source episode's broadcast facts go to every translation when it is published
+(livecasts/facts.py says why this is needed on top of wagtail-localize)."""
 
 from wagtail.search import index
 from wagtail.signals import page_published
+
+from livecasts.facts import publish_facts_to_translations
 
 
 def reindex_published_episode(sender, instance, **kwargs):
@@ -17,4 +22,9 @@ def connect():
 
     page_published.connect(
         reindex_published_episode, sender=EpisodePage, dispatch_uid="reindex-published-episode"
+    )
+    page_published.connect(
+        publish_facts_to_translations,
+        sender=EpisodePage,
+        dispatch_uid="publish-facts-to-translations",
     )

@@ -2,7 +2,15 @@
 
 from django.utils.html import strip_tags
 
+from livecasts.schedule import CANCELLED, MOVED, POSTPONED, SCHEDULED
+
 SCHEMA = "https://schema.org"
+EVENT_STATUS = {
+    SCHEDULED: "EventScheduled",
+    POSTPONED: "EventPostponed",
+    CANCELLED: "EventCancelled",
+    MOVED: "EventRescheduled",
+}
 
 
 def absolute(request, url):
@@ -22,8 +30,8 @@ def episode_event(episode, request):
         "inLanguage": episode.locale.language_code,
         "startDate": broadcast.starts_at.isoformat() if timed else broadcast.date.isoformat(),
         "eventAttendanceMode": f"{SCHEMA}/OnlineEventAttendanceMode",
-        "eventStatus": f"{SCHEMA}/EventScheduled",
-        "location": {"@type": "VirtualLocation", "url": episode.livestream_url or page_url},
+        "eventStatus": f"{SCHEMA}/{EVENT_STATUS[broadcast.status]}",
+        "location": {"@type": "VirtualLocation", "url": episode.offered_livestream_url or page_url},
         "organizer": [
             organisation_summary(page, request) for page, _link in episode.organisations_in_language
         ],
@@ -34,6 +42,8 @@ def episode_event(episode, request):
     }
     if timed:
         event["endDate"] = broadcast.ends_at.isoformat()
+    if broadcast.previous_start is not None:
+        event["previousStartDate"] = broadcast.previous_start.isoformat()
     if episode.hero_image_id:
         rendition = episode.hero_image.get_rendition("fill-1200x675|format-jpeg")
         event["image"] = absolute(request, rendition.url)

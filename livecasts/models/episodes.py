@@ -1,5 +1,6 @@
 """An episode of a series: one broadcast, in one city, with its speakers and partners."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
@@ -18,7 +19,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
+from livecasts import facts
 from livecasts.api_fields import (
     CityField,
     OrganisationsField,
@@ -26,19 +29,30 @@ from livecasts.api_fields import (
     ScheduleField,
     SpeakersField,
 )
+from livecasts.broadcast_text import STATUS_CHOICES, status_sentence
 from livecasts.calendar import CALENDAR_ROUTE, episode_calendar_response
 from livecasts.forms import EpisodePageForm
 from livecasts.localization import episode_organisations, episode_speakers
 from livecasts.models.mixins import BodyMixin, HeroImageMixin, StableSlugMixin
-from livecasts.schedule import PAST, Broadcast
+from livecasts.schedule import MOVED, PAST, SCHEDULED, Broadcast
 
 
 class EpisodePage(RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin, Page):
-    """One livecast. Its state (upcoming, live, past) follows the clock."""
+    """One livecast. Its state (upcoming, live, past) follows the clock and its status."""
 
     parent_page_types = ["livecasts.SeriesPage"]
     subpage_types = []
     base_form_class = EpisodePageForm
+    # Broadcast facts come from the source in every language and cannot be overridden by a
+    # translator; livecasts/facts.py also puts them on live translations at once.
+    override_translatable_fields = [
+        *StableSlugMixin.override_translatable_fields,
+        *(
+            SynchronizedField(name, overridable=False)
+            for name in facts.FACT_FIELDS
+            if name != "city"  # a related snippet: wagtail-localize maps it to its translation
+        ),
+    ]
 
     number = models.PositiveIntegerField(
         _("episode number"), help_text=_("Unique within the series, e.g. 11 for the Paris edition.")
@@ -71,6 +85,33 @@ class EpisodePage(RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin,
         blank=True,
         help_text=_("YouTube or Vimeo address of the recording, once the episode has taken place."),
     )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=STATUS_CHOICES,
+        default=SCHEDULED,
+        help_text=_(
+            "Postponed and cancelled episodes are never shown as live. For a moved episode, "
+            "set the new date above and the date it was planned for below."
+        ),
+    )
+    previous_date = models.DateField(
+        _("previous date"),
+        null=True,
+        blank=True,
+        help_text=_("Moved episodes only: the day it was planned for before the move."),
+    )
+    previous_start_time = models.TimeField(
+        _("previous start time"),
+        null=True,
+        blank=True,
+        help_text=_("Moved episodes only: the Amsterdam time it was planned for, if known."),
+    )
+    calendar_sequence = models.PositiveIntegerField(
+        _("calendar revision"),
+        default=0,
+        help_text=_("Raised on publish whenever the time, status or livestream changes."),
+    )
     summary = models.TextField(
         _("summary"),
         max_length=600,
@@ -94,6 +135,13 @@ class EpisodePage(RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin,
                 FieldPanel("duration_minutes"),
             ],
             heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("previous_date"), FieldPanel("previous_start_time")]),
+            ],
+            heading=_("Status"),
         ),
         FieldPanel("livestream_url"),
         FieldPanel("recording_url"),
@@ -122,6 +170,9 @@ class EpisodePage(RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin,
         APIField("date"),
         APIField("start_time"),
         APIField("duration_minutes"),
+        APIField("status"),
+        APIField("previous_date"),
+        APIField("previous_start_time"),
         APIField("schedule", ScheduleField(source="broadcast")),
         APIField("city", CityField()),
         APIField("summary"),
@@ -143,9 +194,44 @@ class EpisodePage(RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin,
     def calendar_view(self, request):
         return episode_calendar_response(self, request)
 
+    def clean(self):
+        super().clean()
+        if self.status == MOVED and self.previous_date is None:
+            raise ValidationError(
+                {"previous_date": _("Give the date the episode was planned for before the move.")}
+            )
+        moved_to_same_slot = (self.previous_date, self.previous_start_time) == (
+            self.date,
+            self.start_time,
+        )
+        if self.status == MOVED and moved_to_same_slot:
+            raise ValidationError(
+                {"date": _("A moved episode needs a new date or time; this is the old one.")}
+            )
+
+    def save_revision(self, *args, **kwargs):
+        self.calendar_sequence = facts.next_calendar_sequence(self)
+        return super().save_revision(*args, **kwargs)
+
     @cached_property
     def broadcast(self):
-        return Broadcast(self.date, self.start_time, self.duration_minutes)
+        return Broadcast(
+            self.date,
+            self.start_time,
+            self.duration_minutes,
+            self.status,
+            self.previous_date,
+            self.previous_start_time,
+        )
+
+    @property
+    def offered_livestream_url(self):
+        """The livestream address, unless the episode is postponed or cancelled."""
+        return self.livestream_url if self.broadcast.is_happening else ""
+
+    @property
+    def status_sentence(self):
+        return status_sentence(self.broadcast)
 
     @property
     def state(self):
