@@ -20,6 +20,7 @@ Publishing a translation fires `page_published` again; only source pages are act
 """
 
 import json
+import uuid
 
 from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
@@ -98,16 +99,24 @@ def update_translation(page, facts, source):
     """Live content + facts published; a pending draft + facts saved on top of it."""
     draft = page.get_latest_revision_as_object() if page.has_unpublished_changes else None
     note = {"source_locale": source.locale.language_code}
-    published = page.live and differs(page, facts)
+    # The live revision, not the row: wagtail-localize's draft saves write the row too.
+    live = page.live_revision.as_object() if page.live and page.live_revision_id else None
+    published = live is not None and differs(live, facts)
     if published:
-        apply(page, facts)
-        revision = page.save_revision(clean=False)
+        apply(live, facts)
+        revision = live.save_revision(clean=False)
         revision.publish(log_action=False)
-        log(instance=page, action=FACTS_UPDATED, revision=revision, data=note)
+        history_entry(live, revision, note)
     if draft is not None and (published or differs(draft, facts)):
         apply(draft, facts)
         revision = draft.save_revision(clean=False)
-        log(instance=draft, action=FACTS_UPDATED, revision=revision, data={**note, "draft": True})
+        history_entry(draft, revision, {**note, "draft": True})
+
+
+def history_entry(page, revision, data):
+    # An entry of its own: Wagtail's history shows one entry per (uuid, action), and the
+    # request's log context would otherwise group every language's entry into one.
+    log(instance=page, action=FACTS_UPDATED, revision=revision, data=data, uuid=uuid.uuid4())
 
 
 def store_facts_in_translation_source(page):
