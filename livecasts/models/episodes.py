@@ -1,6 +1,5 @@
 """An episode of a series: one broadcast, in one city, with its speakers and partners."""
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
@@ -29,15 +28,18 @@ from livecasts.api_fields import (
     ScheduleField,
     SpeakersField,
 )
-from livecasts.broadcast_text import STATUS_CHOICES, status_sentence
+from livecasts.broadcast_text import status_sentence
 from livecasts.calendar import CALENDAR_ROUTE, episode_calendar_response
 from livecasts.forms import EpisodePageForm
 from livecasts.localization import episode_organisations, episode_speakers
 from livecasts.models.mixins import BodyMixin, HeroImageMixin, StableSlugMixin
-from livecasts.schedule import MOVED, PAST, SCHEDULED, Broadcast
+from livecasts.models.status import BroadcastStatusMixin
+from livecasts.schedule import PAST, Broadcast
 
 
-class EpisodePage(RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin, Page):
+class EpisodePage(
+    RoutablePageMixin, StableSlugMixin, BroadcastStatusMixin, HeroImageMixin, BodyMixin, Page
+):
     """One livecast. Its state (upcoming, live, past) follows the clock and its status."""
 
     parent_page_types = ["livecasts.SeriesPage"]
@@ -85,33 +87,6 @@ class EpisodePage(RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin,
         blank=True,
         help_text=_("YouTube or Vimeo address of the recording, once the episode has taken place."),
     )
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=STATUS_CHOICES,
-        default=SCHEDULED,
-        help_text=_(
-            "Postponed and cancelled episodes are never shown as live. For a moved episode, "
-            "set the new date above and the date it was planned for below."
-        ),
-    )
-    previous_date = models.DateField(
-        _("previous date"),
-        null=True,
-        blank=True,
-        help_text=_("Moved episodes only: the day it was planned for before the move."),
-    )
-    previous_start_time = models.TimeField(
-        _("previous start time"),
-        null=True,
-        blank=True,
-        help_text=_("Moved episodes only: the Amsterdam time it was planned for, if known."),
-    )
-    calendar_sequence = models.PositiveIntegerField(
-        _("calendar revision"),
-        default=0,
-        help_text=_("Raised on publish whenever the time, status or livestream changes."),
-    )
     summary = models.TextField(
         _("summary"),
         max_length=600,
@@ -136,13 +111,7 @@ class EpisodePage(RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin,
             ],
             heading=_("When"),
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("status"),
-                FieldRowPanel([FieldPanel("previous_date"), FieldPanel("previous_start_time")]),
-            ],
-            heading=_("Status"),
-        ),
+        *BroadcastStatusMixin.status_panels,
         FieldPanel("livestream_url"),
         FieldPanel("recording_url"),
     ]
@@ -193,25 +162,6 @@ class EpisodePage(RoutablePageMixin, StableSlugMixin, HeroImageMixin, BodyMixin,
     @re_path(CALENDAR_ROUTE, name="calendar")
     def calendar_view(self, request):
         return episode_calendar_response(self, request)
-
-    def clean(self):
-        super().clean()
-        if self.status == MOVED and self.previous_date is None:
-            raise ValidationError(
-                {"previous_date": _("Give the date the episode was planned for before the move.")}
-            )
-        moved_to_same_slot = (self.previous_date, self.previous_start_time) == (
-            self.date,
-            self.start_time,
-        )
-        if self.status == MOVED and moved_to_same_slot:
-            raise ValidationError(
-                {"date": _("A moved episode needs a new date or time; this is the old one.")}
-            )
-
-    def save_revision(self, *args, **kwargs):
-        self.calendar_sequence = facts.next_calendar_sequence(self)
-        return super().save_revision(*args, **kwargs)
 
     @cached_property
     def broadcast(self):
