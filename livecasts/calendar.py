@@ -2,7 +2,10 @@
 
 Events carry stable UIDs (translation key + language), so downloading or refreshing again
 updates the reader's calendar entry instead of adding a second one. An episode whose time is
-still to be announced becomes an all-day event on its date.
+still to be announced becomes an all-day event on its date. SEQUENCE is the episode's
+`calendar_sequence` (raised on publish when the time, status or livestream changes, see
+livecasts/facts.py) and STATUS follows the episode's status, so subscribed calendars move or
+cancel the event; LAST-MODIFIED is the last publish, DTSTAMP the time the file was made.
 """
 
 import datetime
@@ -14,7 +17,8 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
 from home.cache_lifetimes import cache_publicly
-from livecasts.safe_urls import safe_web_address
+from livecasts.broadcast_text import headline
+from livecasts.schedule import CANCELLED, POSTPONED
 
 # Wagtail's page URLs allow no dot, so site/urls.py hands ".../calendar.ics" to Wagtail's serve
 # view; the routable page then sees "calendar.ics/" and reverses this pattern to "calendar.ics".
@@ -23,6 +27,7 @@ CALENDAR_ROUTE = r"^calendar\.ics/?$"
 PRODID = "-//City Makers//Livecasts//EN"
 UID_DOMAIN = "citymakers"
 REFRESH_INTERVAL = datetime.timedelta(hours=12)
+EVENT_STATUS = {CANCELLED: "CANCELLED", POSTPONED: "TENTATIVE"}  # CONFIRMED otherwise
 
 
 def episode_uid(episode):
@@ -41,12 +46,16 @@ def episode_event(episode, request=None):
     city = episode.localized_city
     return Event.new(
         uid=episode_uid(episode),
-        summary=episode.title,
-        description="\n\n".join(part for part in (episode.summary, url) if part),
+        summary=headline(episode.title, episode.status),
+        description="\n\n".join(
+            part for part in (episode.status_sentence, episode.summary, url) if part
+        ),
         url=url,
-        location=safe_web_address(episode.livestream_url) or _("Online"),
+        location=episode.offered_livestream_url or _("Online"),
         start=start,
         end=end,
+        status=EVENT_STATUS.get(episode.status, "CONFIRMED"),
+        sequence=episode.calendar_sequence,
         stamp=timezone.now(),
         last_modified=episode.last_published_at or episode.latest_revision_created_at,
         categories=[city.name] if city else (),

@@ -2,6 +2,11 @@
 
 The series page serves them from its own routes (feed/rss/, feed/atom/), so each feed speaks
 the language of the page it hangs from and links to pages in that language.
+
+Items are about broadcasts, not about CMS publishing: newest broadcast first (so upcoming
+episodes lead), each dated by its broadcast start (Amsterdam time; the day's midnight while the
+time is to be announced), updated when last published, and saying in its text when it is and
+whether it was cancelled, postponed or moved.
 """
 
 from django.contrib.syndication.views import Feed
@@ -11,10 +16,11 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from home.cache_lifetimes import cache_publicly
+from livecasts.broadcast_text import headline, when
 
 
 class SeriesRssFeed(Feed):
-    """The live episodes of one series in one language, newest first."""
+    """The live episodes of one series in one language, newest broadcast first."""
 
     feed_type = Rss201rev2Feed
     route_name = "rss_feed"
@@ -47,19 +53,22 @@ class SeriesRssFeed(Feed):
         return list(series.episodes())[::-1]
 
     def item_title(self, episode):
-        return episode.title
+        with translation.override(self.language):
+            return headline(episode.title, episode.status)
 
     def item_description(self, episode):
-        return episode.summary
+        with translation.override(self.language):
+            parts = (episode.status_sentence, when(episode.broadcast), episode.summary)
+        return "\n\n".join(part for part in parts if part)
 
     def item_link(self, episode):
         return episode.get_full_url(self.request)
 
     def item_pubdate(self, episode):
-        return episode.first_published_at or episode.broadcast.starts_at
+        return episode.broadcast.starts_at
 
     def item_updateddate(self, episode):
-        return episode.last_published_at or self.item_pubdate(episode)
+        return episode.last_published_at or episode.broadcast.starts_at
 
     def item_categories(self, episode):
         city = episode.localized_city

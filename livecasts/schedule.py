@@ -1,4 +1,7 @@
-"""When an episode happens and what state it is in, computed from the clock, never stored."""
+"""When an episode happens and what state it is in, computed from the clock, never stored.
+
+The editor's status (scheduled, postponed, cancelled, moved) is stored; the state (upcoming,
+live, past) follows from it and the clock: a postponed or cancelled episode is never live."""
 
 import datetime
 import zoneinfo
@@ -9,6 +12,8 @@ from django.utils import timezone
 PROGRAMME_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Amsterdam")
 
 UPCOMING, LIVE, PAST = "upcoming", "live", "past"
+SCHEDULED, POSTPONED, CANCELLED, MOVED = "scheduled", "postponed", "cancelled", "moved"
+NOT_HAPPENING = (POSTPONED, CANCELLED)
 
 
 def upcoming_or_latest(episodes, limit):
@@ -28,11 +33,30 @@ def next_state_change(broadcasts, now):
 
 @dataclass(frozen=True)
 class Broadcast:
-    """An episode's slot: a date in Amsterdam, with or without a start time."""
+    """An episode's slot: a date in Amsterdam, with or without a start time, and its status.
+    A moved episode's slot is the new one; `previous_date`/`previous_start_time` the old one."""
 
     date: datetime.date
     start_time: datetime.time | None
     duration_minutes: int
+    status: str = SCHEDULED
+    previous_date: datetime.date | None = None
+    previous_start_time: datetime.time | None = None
+
+    @property
+    def is_happening(self):
+        """False for a postponed or cancelled episode: never live, no livestream to offer."""
+        return self.status not in NOT_HAPPENING
+
+    @property
+    def previous_start(self):
+        """Where a moved episode used to be: an aware datetime, a date if it had no time."""
+        if self.status != MOVED or self.previous_date is None:
+            return None
+        if self.previous_start_time is None:
+            return self.previous_date
+        start = datetime.datetime.combine(self.previous_date, self.previous_start_time)
+        return start.replace(tzinfo=PROGRAMME_TIME_ZONE)
 
     @property
     def time_to_be_announced(self):
@@ -62,8 +86,8 @@ class Broadcast:
 
     def state(self, now=None):
         now = now or timezone.now()
-        if self.time_to_be_announced:
-            # Without a time we cannot say it is live: it stays upcoming until its day is over.
+        if self.time_to_be_announced or not self.is_happening:
+            # Without a time or a broadcast nothing is live: upcoming until its slot is over.
             return UPCOMING if now < self.ends_at else PAST
         if now < self.starts_at:
             return UPCOMING

@@ -1,12 +1,16 @@
 """Keep the search index and the CDN in step with an episode (CDN: livecasts/frontend_purge.py).
 
-The index is refreshed when the page row is saved, before Wagtail writes the page's inline
-children; a speaker added in the same publish would be missing until the next save. Indexing
-again once the page is published (children written) makes it searchable at once."""
+The search index is refreshed when the page row is saved, before Wagtail writes the page's
+inline children; a speaker added in the same publish would be missing until the next save.
+Indexing again once the page is published (children written) makes it searchable at once.
+
+A source episode's broadcast facts go to every translation when it is published
+(livecasts/facts.py says why this is needed on top of wagtail-localize)."""
 
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
+from livecasts.facts import publish_facts_to_translations
 from livecasts.frontend_purge import purge_episode_listings
 
 
@@ -24,3 +28,8 @@ def connect():
         signal.connect(
             purge_episode_listings, sender=EpisodePage, dispatch_uid=f"purge-episode-{signal}"
         )
+    page_published.connect(
+        publish_facts_to_translations,
+        sender=EpisodePage,
+        dispatch_uid="publish-facts-to-translations",
+    )

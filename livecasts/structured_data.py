@@ -3,9 +3,15 @@
 from django.utils.html import strip_tags
 
 from livecasts.safe_urls import safe_web_address
-from livecasts.schedule import PAST
+from livecasts.schedule import CANCELLED, MOVED, PAST, POSTPONED, SCHEDULED
 
 SCHEMA = "https://schema.org"
+EVENT_STATUS = {
+    SCHEDULED: "EventScheduled",
+    POSTPONED: "EventPostponed",
+    CANCELLED: "EventCancelled",
+    MOVED: "EventRescheduled",
+}
 
 
 def absolute(request, url):
@@ -25,11 +31,8 @@ def episode_event(episode, request):
         "inLanguage": episode.locale.language_code,
         "startDate": broadcast.starts_at.isoformat() if timed else broadcast.date.isoformat(),
         "eventAttendanceMode": f"{SCHEMA}/OnlineEventAttendanceMode",
-        "eventStatus": f"{SCHEMA}/EventScheduled",
-        "location": {
-            "@type": "VirtualLocation",
-            "url": safe_web_address(episode.livestream_url) or page_url,
-        },
+        "eventStatus": f"{SCHEMA}/{EVENT_STATUS[broadcast.status]}",
+        "location": {"@type": "VirtualLocation", "url": episode.offered_livestream_url or page_url},
         "organizer": [
             organisation_summary(page, request) for page, _link in episode.organisations_in_language
         ],
@@ -42,6 +45,8 @@ def episode_event(episode, request):
         event["endDate"] = broadcast.ends_at.isoformat()
     if safe_web_address(episode.recording_url) and episode.state == PAST:
         event["recordedIn"] = recording(episode)
+    if broadcast.previous_start is not None:
+        event["previousStartDate"] = broadcast.previous_start.isoformat()
     if episode.hero_image_id:
         rendition = episode.hero_image.get_rendition("fill-1200x675|format-jpeg")
         event["image"] = absolute(request, rendition.url)

@@ -70,6 +70,7 @@ def test_event_describes_the_episode(client, series_content):
     assert event.categories == ["Athens"]
     assert event.DTSTAMP is not None
     assert event.last_modified == athens.last_published_at.replace(microsecond=0)
+    assert (event["STATUS"], event["SEQUENCE"]) == ("CONFIRMED", 0)
 
 
 def test_episode_without_a_livestream_address_is_online(client, series_content):

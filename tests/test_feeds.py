@@ -51,14 +51,36 @@ def test_rss_feed_lists_live_episodes_newest_first(client, series_content):
     ]
 
 
-def test_rss_item_carries_summary_date_id_and_city(client, series_content):
+def test_rss_item_says_when_the_broadcast_is_and_carries_summary_id_and_city(
+    client, series_content
+):
     athens = series_content.episodes["athens"]
     entry = read_rss(client).entries[1]
 
-    assert entry.summary == athens.summary
+    assert entry.summary == (
+        f"Thursday 17 December 2020 · 16:00–17:30 Amsterdam time\n\n{athens.summary}"
+    )
     assert entry.id == "http://localhost/en/infected-cities/athens/"
     assert [tag.term for tag in entry.tags] == ["Athens"]
-    assert entry.published_parsed[:6] == athens.first_published_at.utctimetuple()[:6]
+    # Dated by the broadcast (16:00 in Amsterdam is 15:00 UTC), not by CMS publication.
+    assert entry.published_parsed[:6] == (2020, 12, 17, 15, 0, 0)
+
+
+def test_item_whose_time_is_to_be_announced_says_so_in_the_feed_language(client, series_content):
+    (paris,) = [entry for entry in read_rss(client).entries if entry.title.endswith("Paris")]
+    (greek,) = [entry for entry in read_rss(client, "el").entries if "Παρίσι" in entry.title]
+
+    assert paris.summary.startswith("Thursday 10 December 2020 · Time to be announced\n\n")
+    assert greek.summary.startswith("Πέμπτη 10 Δεκεμβρίου 2020 · Η ώρα θα ανακοινωθεί\n\n")
+    assert paris.published_parsed[:6] == (2020, 12, 9, 23, 0, 0)  # midnight in Amsterdam
+
+
+def test_atom_entries_are_updated_when_last_published(client, series_content):
+    warsaw = series_content.episodes["warsaw"]
+    entry = read_atom(client).entries[0]
+
+    assert entry.updated_parsed[:6] == warsaw.last_published_at.utctimetuple()[:6]
+    assert entry.published_parsed[:6] == (2021, 1, 14, 17, 30, 0)
 
 
 def test_atom_feed_describes_the_series_and_its_episodes(client, series_content):

@@ -19,7 +19,9 @@ from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
+from livecasts import facts
 from livecasts.api_fields import (
     CityField,
     OrganisationsField,
@@ -29,6 +31,7 @@ from livecasts.api_fields import (
     WebAddressField,
 )
 from livecasts.blocks import EpisodeBodyBlock
+from livecasts.broadcast_text import status_sentence
 from livecasts.calendar import CALENDAR_ROUTE, episode_calendar_response
 from livecasts.forms import EpisodePageForm
 from livecasts.localization import episode_organisations, episode_speakers
@@ -39,6 +42,8 @@ from livecasts.models.mixins import (
     SafeAddressesMixin,
     StableSlugMixin,
 )
+from livecasts.models.status import BroadcastStatusMixin
+from livecasts.safe_urls import safe_web_address
 from livecasts.schedule import PAST, Broadcast
 
 
@@ -47,15 +52,26 @@ class EpisodePage(
     SafeAddressesMixin,
     RoutablePageMixin,
     StableSlugMixin,
+    BroadcastStatusMixin,
     HeroImageMixin,
     BodyMixin,
     Page,
 ):
-    """One livecast. Its state (upcoming, live, past) follows the clock."""
+    """One livecast. Its state (upcoming, live, past) follows the clock and its status."""
 
     parent_page_types = ["livecasts.SeriesPage"]
     subpage_types = []
     base_form_class = EpisodePageForm
+    # Broadcast facts come from the source in every language and cannot be overridden by a
+    # translator; livecasts/facts.py also puts them on live translations at once.
+    override_translatable_fields = [
+        *StableSlugMixin.override_translatable_fields,
+        *(
+            SynchronizedField(name, overridable=False)
+            for name in facts.FACT_FIELDS
+            if name != "city"  # a related snippet: wagtail-localize maps it to its translation
+        ),
+    ]
 
     number = models.PositiveIntegerField(
         _("episode number"), help_text=_("Unique within the series, e.g. 11 for the Paris edition.")
@@ -113,6 +129,7 @@ class EpisodePage(
             ],
             heading=_("When"),
         ),
+        *BroadcastStatusMixin.status_panels,
         FieldPanel("livestream_url"),
         FieldPanel("recording_url"),
     ]
@@ -140,6 +157,9 @@ class EpisodePage(
         APIField("date"),
         APIField("start_time"),
         APIField("duration_minutes"),
+        APIField("status"),
+        APIField("previous_date"),
+        APIField("previous_start_time"),
         APIField("schedule", ScheduleField(source="broadcast")),
         APIField("city", CityField()),
         APIField("summary"),
@@ -167,7 +187,25 @@ class EpisodePage(
 
     @cached_property
     def broadcast(self):
-        return Broadcast(self.date, self.start_time, self.duration_minutes)
+        return Broadcast(
+            self.date,
+            self.start_time,
+            self.duration_minutes,
+            self.status,
+            self.previous_date,
+            self.previous_start_time,
+        )
+
+    @property
+    def offered_livestream_url(self):
+        """The livestream address, unless the episode is postponed or cancelled."""
+        if not self.broadcast.is_happening:
+            return ""
+        return safe_web_address(self.livestream_url) or ""
+
+    @property
+    def status_sentence(self):
+        return status_sentence(self.broadcast)
 
     @property
     def state(self):

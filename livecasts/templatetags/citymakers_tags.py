@@ -132,6 +132,15 @@ def episode_local_start(episode):
     return episode.broadcast.local_start(city.time_zone if city else None)
 
 
+@register.simple_tag(takes_context=True)
+def webcal_url(context, page, route_name):
+    """A route's absolute address as webcal://, which opens the reader's calendar app to
+    subscribe (the app then fetches it over HTTP(S) and refreshes it)."""
+    request = context["request"]
+    url = request.build_absolute_uri(page.get_url(request) + page.reverse_subpage(route_name))
+    return "webcal://" + url.split("://", 1)[1]
+
+
 @register.filter
 def video_info(url):
     from livecasts.video import parse_video_url

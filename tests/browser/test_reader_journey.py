@@ -72,7 +72,7 @@ def download_series_calendar(reader, page, folder):
     reader.follow(breadcrumbs.get_by_role("link", name="Infected Cities", exact=True))
     reader.arrive("/en/infected-cities/")
     with page.expect_download() as download:
-        reader.follow(page.get_by_role("link", name="Subscribe to the calendar"))
+        reader.follow(page.get_by_role("link", name="Download the calendar (.ics)"))
     saved = folder / download.value.suggested_filename
     download.value.save_as(saved)
     assert saved.suffix == ".ics"
