@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.http import HttpRequest
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import Translation, TranslationSource
@@ -123,7 +124,7 @@ def test_make_run_twice_after_editors_added_content(demo, client, settings):
     settings.DEBUG = True
     logins = printed_logins(make_run())
     assert {"admin", "translator-el"} <= set(logins)
-    assert client.login(username="admin", password=logins["admin"])
+    assert client.login(request=HttpRequest(), username="admin", password=logins["admin"])
     page = add_page_as_an_editor(client)
     person = add_person_as_an_editor(client)
     revisions = page.revisions.count()
@@ -133,7 +134,7 @@ def test_make_run_twice_after_editors_added_content(demo, client, settings):
     assert printed_logins(second) == {}  # nobody's password was reset
     assert "lacks" not in second and "untranslated" not in second
     for username, password in logins.items():
-        assert client.login(username=username, password=password), username
+        assert client.login(request=HttpRequest(), username=username, password=password), username
     assert page.revisions.count() == revisions
     assert StandardPage.objects.get(pk=page.pk).title == "Volunteers wanted"
     assert page.get_translations().count() == 0

@@ -38,7 +38,7 @@ def test_a_second_run_keeps_the_first_password_working(client, settings):
     assert "Created" in first.getvalue()
     assert "password is unchanged" in second.getvalue()
     assert "--reset-password" in second.getvalue() and "changepassword admin" in second.getvalue()
-    assert client.login(username="admin", password=printed_password(first))
+    assert client.login(request=HttpRequest(), username="admin", password=printed_password(first))
 
 
 def test_a_new_password_only_when_asked(client, settings):
@@ -49,8 +49,10 @@ def test_a_new_password_only_when_asked(client, settings):
     call_command("ensure_local_admin", "--reset-password", stdout=reset)
 
     assert "Reset" in reset.getvalue()
-    assert not client.login(username="admin", password=printed_password(first))
-    assert client.login(username="admin", password=printed_password(reset))
+    assert not client.login(
+        request=HttpRequest(), username="admin", password=printed_password(first)
+    )
+    assert client.login(request=HttpRequest(), username="admin", password=printed_password(reset))
 
 
 def test_it_refuses_to_run_outside_development(settings):
