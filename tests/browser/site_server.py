@@ -140,10 +140,13 @@ def build_database():
     django.setup()
     from django.core.management import call_command
 
+    from tests.browser.episode_states import add_episodes_in_every_state
+
     call_command("migrate", interactive=False, verbosity=0)
     call_command("load_demo_content", verbosity=0)
     add_a_recording()
     plant_script_addresses()
+    add_episodes_in_every_state()
     create_accounts(*os.environ["BROWSER_TEST_PASSWORDS"].split())
 
 

@@ -20,11 +20,23 @@ PAGE_TYPES = {
     "home": "/{language}/",
     "series": "/{language}/infected-cities/",
     "episode": "/{language}/infected-cities/paris/",
+    "episode-upcoming": "/{language}/infected-cities/sample-upcoming/",
+    "episode-live": "/{language}/infected-cities/sample-live/",
+    "episode-recorded": "/{language}/infected-cities/sample-recorded/",
+    "episode-cancelled": "/{language}/infected-cities/sample-cancelled/",
     "organisation-index": "/{language}/organisations/",
     "organisation": "/{language}/organisations/dutchculture/",
     "standard-page": "/{language}/about/",
     "search-results": "/{language}/search/?q={query}",
     "not-found": "/{language}/no-such-page/",
+}
+
+# What the broadcast section says in each sample's state (tests/browser/episode_states.py).
+STATE_TEXT = {
+    "episode-upcoming": {"en": "Upcoming", "el": "Προσεχώς"},
+    "episode-live": {"en": "Live now", "el": "Ζωντανά τώρα"},
+    "episode-recorded": {"en": "Watch the recording", "el": "Δείτε τη βιντεοσκόπηση"},
+    "episode-cancelled": {"en": "Cancelled", "el": "Ακυρώθηκε"},
 }
 
 
@@ -50,6 +62,8 @@ def test_page_is_accessible_and_loads_cleanly(open_context, site, page_type, lan
     assert response.status == expected_status(page_type)
     if page_type == "search-results":  # the results markup is what this page type is about
         expect(page.get_by_role("main").get_by_role("heading", level=2).first).to_be_visible()
+    if page_type in STATE_TEXT:  # the sample really is in the state it stands for
+        expect(page.locator(".broadcast")).to_contain_text(STATE_TEXT[page_type][language])
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # load lazy images too
     page.wait_for_load_state("networkidle")
 
