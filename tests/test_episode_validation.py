@@ -21,6 +21,7 @@ def episode_form(**overrides):
         "summary": "A sample episode.",
         "livestream_url": "",
         "recording_url": "",
+        "status": "scheduled",
         "speakers": inline_formset([]),
         "organisations": inline_formset([]),
         "body": streamfield([]),

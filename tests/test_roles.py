@@ -173,7 +173,8 @@ def test_a_second_run_keeps_the_demo_translators_passwords(roles, settings, caps
 
     line = next(line for line in first.splitlines() if "translator-el " in line)
     assert "password is unchanged" in second and "--reset-passwords" in second
-    assert client.login(username="translator-el", password=line.split("password ")[1].strip())
+    password = line.split("password ")[1].strip()
+    assert client.login(request=HttpRequest(), username="translator-el", password=password)
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
 
 
