@@ -2,6 +2,7 @@
 
 import feedparser
 import pytest
+import time_machine
 
 from home.models import HomePage
 from livecasts.models import SeriesPage
@@ -67,12 +68,21 @@ def test_rss_item_says_when_the_broadcast_is_and_carries_summary_id_and_city(
 
 
 def test_item_whose_time_is_to_be_announced_says_so_in_the_feed_language(client, series_content):
-    (paris,) = [entry for entry in read_rss(client).entries if entry.title.endswith("Paris")]
-    (greek,) = [entry for entry in read_rss(client, "el").entries if "Παρίσι" in entry.title]
+    with time_machine.travel("2020-12-01 12:00 +0100", tick=False):
+        (paris,) = [entry for entry in read_rss(client).entries if entry.title.endswith("Paris")]
+        (greek,) = [entry for entry in read_rss(client, "el").entries if "Παρίσι" in entry.title]
 
     assert paris.summary.startswith("Thursday 10 December 2020 · Time to be announced\n\n")
     assert greek.summary.startswith("Πέμπτη 10 Δεκεμβρίου 2020 · Η ώρα θα ανακοινωθεί\n\n")
     assert paris.published_parsed[:6] == (2020, 12, 9, 23, 0, 0)  # midnight in Amsterdam
+
+
+def test_item_that_has_taken_place_gives_its_date_and_never_to_be_announced(client, series_content):
+    with time_machine.travel("2020-12-11 09:00 +0100", tick=False):
+        (paris,) = [entry for entry in read_rss(client).entries if entry.title.endswith("Paris")]
+
+    assert paris.summary.startswith("Thursday 10 December 2020\n\n")
+    assert "announced" not in paris.summary
 
 
 def test_atom_entries_are_updated_when_last_published(client, series_content):
