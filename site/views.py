@@ -2,6 +2,7 @@
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -38,3 +39,9 @@ def robots_txt(request):
 @cache_control(max_age=3600, public=True)
 def sitemap(request):
     return wagtail_sitemap(request, sitemaps={"pages": LocalisedPagesSitemap(request)})
+
+
+def csrf_failure(request, reason=""):
+    """A form refused for a missing or stale CSRF token: a 403 page in the reader's language,
+    styled by the site's own stylesheet (Django's default uses an inline style the CSP blocks)."""
+    return render(request, "403_csrf.html", status=403)

@@ -38,3 +38,15 @@ def test_500_in_the_readers_language_without_a_traceback(client, monkeypatch):
     assert SOMETHING_WENT_WRONG_IN_GREEK in response.text
     assert 'href="/el/"' in response.text
     assert "Traceback" not in response.text and "simulated failure" not in response.text
+
+
+def test_a_form_without_its_csrf_token_gets_a_403_in_the_readers_language():
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True, headers={"accept-language": "el"})
+    response = browser.post("/admin/login/", {"username": "admin", "password": "x"})
+
+    assert response.status_code == 403
+    assert '<html lang="el"' in response.text
+    assert "Η φόρμα δεν μπόρεσε να σταλεί" in response.text
+    assert "<style" not in response.text  # nothing the Content-Security-Policy would block
