@@ -124,8 +124,9 @@ def upload_image(page: Page, episode: Episode, image_dir):
 
 def fill_broadcast_tab(page: Page, episode: Episode):
     page.get_by_role("tab", name="Broadcast").click()
-    page.get_by_role("textbox", name="Date").fill(episode.date)
-    page.get_by_role("textbox", name="Start time").fill(episode.start_time)
+    # Anchored names: the Status panel has "Previous date" and "Previous start time" too.
+    page.get_by_role("textbox", name=re.compile(r"^Date")).fill(episode.date)
+    page.get_by_role("textbox", name=re.compile(r"^Start time")).fill(episode.start_time)
     page.keyboard.press("Escape")  # close the date-time picker
 
 
