@@ -75,9 +75,9 @@ def not_found_directives():
 
 @cache
 def server_error_directives():
-    """500.html stands alone (it must render when little else works): only its own inline
-    <style>, allowed by hash, so the hash follows any change to the template."""
-    source = get_template("500.html").template.source
+    """The 500 and 503 pages stand alone (they must render when little else works): only the
+    inline <style> of error_base.html, allowed by hash, so the hash follows the template."""
+    source = get_template("error_base.html").template.source
     styles = re.findall(r"<style>(.*?)</style>", source, flags=re.S)
     hashes = [
         f"'sha256-{base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()}'"

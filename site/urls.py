@@ -18,6 +18,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
 ]
+handler500 = "citymakers.error_views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -1,26 +1,49 @@
 """Site-wide endpoints that live outside the language prefix."""
 
+import uuid
+
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from citymakers.sitemaps import LocalisedPagesSitemap
 
 
-@require_GET
-def healthz(request):
-    """Answer 200 when the database answers, 503 when it does not."""
+def _database_answers():
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return False
+    return True
+
+
+def _cache_answers():
+    """A value written to the cache can be read back (a resilient cache drops it when down)."""
+    token = uuid.uuid4().hex
+    cache.set("healthz", token, timeout=10)
+    return cache.get("healthz") == token
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """200 "ok"; 200 "degraded" when only the cache is down (pages are served uncached);
+    503 "unavailable" when the database does not answer."""
+    database, cache_ok = _database_answers(), _cache_answers()
+    status = "ok" if database and cache_ok else "degraded" if database else "unavailable"
+    body = {
+        "status": status,
+        "database": "ok" if database else "unreachable",
+        "cache": "ok" if cache_ok else "unreachable",
+    }
+    return JsonResponse(body, status=200 if database else 503)
 
 
 @require_GET

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "citymakers.request_id.RequestIdMiddleware",  # first: every later log line carries the id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -101,16 +102,24 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_health_checks=True,  # a connection lost in an outage is replaced, no restart
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
+    # Redis down means no cache, not no site (citymakers/resilient_cache.py): short timeouts,
+    # then no attempt for CACHE_RETRY_SECONDS.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "citymakers.resilient_cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "citymakers",
+            "OPTIONS": {
+                "socket_connect_timeout": 0.5,
+                "socket_timeout": 0.5,
+                "OUTAGE_RETRY_SECONDS": float(os.environ.get("CACHE_RETRY_SECONDS", "15")),
+            },
         }
     }
 else:
@@ -175,12 +184,28 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
 
 REST_FRAMEWORK = {"DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"]}
 
+# Every log line carries the id of the request it was written for (citymakers/request_id.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "citymakers.request_id.RequestIdLogFilter"}},
+    "formatters": {
+        "with_request_id": {"format": "%(levelname)s %(name)s [request %(request_id)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "with_request_id",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+# Server errors also go to an error tracker when SENTRY_DSN is set (off by default).
+if os.environ.get("SENTRY_DSN"):
+    from citymakers.error_reporting import start_error_tracker
+
+    start_error_tracker(os.environ["SENTRY_DSN"])
 
 # Machine translation in wagtail-localize's editor (docs/translation.md): off unless a key is set.
 # DeepL needs DEEPL_API_KEY (a free-plan key ends in ':fx'); Google Cloud Translation needs
