@@ -107,21 +107,24 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-if os.environ.get("REDIS_URL"):
-    # Redis down means no cache, not no site (citymakers/resilient_cache.py): short timeouts,
-    # then no attempt for CACHE_RETRY_SECONDS.
-    CACHES = {
-        "default": {
-            "BACKEND": "citymakers.resilient_cache.ResilientRedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "citymakers",
-            "OPTIONS": {
-                "socket_connect_timeout": 0.5,
-                "socket_timeout": 0.5,
-                "OUTAGE_RETRY_SECONDS": float(os.environ.get("CACHE_RETRY_SECONDS", "15")),
-            },
-        }
+
+def redis_cache(url):
+    """Redis down means no cache, not no site (citymakers/resilient_cache.py): short timeouts,
+    then no attempt for CACHE_RETRY_SECONDS."""
+    return {
+        "BACKEND": "citymakers.resilient_cache.ResilientRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "citymakers",
+        "OPTIONS": {
+            "socket_connect_timeout": 0.5,
+            "socket_timeout": 0.5,
+            "OUTAGE_RETRY_SECONDS": float(os.environ.get("CACHE_RETRY_SECONDS", "15")),
+        },
     }
+
+
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
