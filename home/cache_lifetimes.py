@@ -13,6 +13,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.cache import get_max_age, patch_cache_control
@@ -22,6 +23,8 @@ from livecasts.schedule import PROGRAMME_TIME_ZONE, Broadcast, next_state_change
 
 # Without a change ahead nothing flips until a publish, which starts a new generation anyway.
 QUIET_RECHECK_SECONDS = 3600
+# While the database is down (a cached page served from Redis) the next change is unknown.
+OUTAGE_MAX_AGE = 60
 S_MAXAGE = re.compile(r"\bs-maxage=(\d+)")
 
 
@@ -80,9 +83,12 @@ def seconds_until_state_change(generation):
 def cap_cache_lifetime(response, generation):
     """Shorten the response's max-age, s-maxage and Expires to the next state change."""
     max_age = get_max_age(response)
-    if max_age is None:
+    if not max_age:
         return response
-    seconds = seconds_until_state_change(generation)
+    try:
+        seconds = seconds_until_state_change(generation)
+    except DatabaseError:  # the schedule cannot be read: let copies live only briefly
+        seconds = min(max_age, OUTAGE_MAX_AGE)
     if seconds is None:
         return response
     patch_cache_control(response, max_age=min(max_age, seconds))  # Django keeps the lower
