@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 import pytest
+from django.db.utils import OperationalError
 
 from tests.own_services import OwnPostgres, OwnRedis, free_port, port_open, wait_until
 from tests.subprocess_django import PROJECT_DIR
@@ -83,3 +84,17 @@ def test_readers_get_a_503_in_their_language_and_cached_pages_while_the_database
     postgres.start()
     assert fetch(port, "/el/")[0] == 200
     assert fetch(port, "/healthz")[0] == 200
+
+
+@pytest.mark.django_db
+def test_without_the_schedule_a_response_is_kept_only_briefly(client, monkeypatch):
+    """When the next episode change cannot be read, copies may live a minute, not an hour."""
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr("home.cache_lifetimes._broadcasts_not_over", unreachable)
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert "max-age=60" in response["Cache-Control"]

@@ -1,6 +1,11 @@
 """Error pages speak the reader's language and offer a way back."""
 
+import base64
+import hashlib
+import re
+
 import pytest
+from django.db.utils import OperationalError
 from wagtail.models import Locale
 
 from tests.factories import SeriesPageFactory, home_page
@@ -38,6 +43,44 @@ def test_500_in_the_readers_language_without_a_traceback(client, monkeypatch):
     assert SOMETHING_WENT_WRONG_IN_GREEK in response.text
     assert 'href="/el/"' in response.text
     assert "Traceback" not in response.text and "simulated failure" not in response.text
+    assert response["X-Request-ID"] in response.text  # the reference the log line carries
+    assert "Retry-After" not in response
+
+
+def test_a_database_outage_is_a_503_in_the_readers_language_with_retry_after(client, monkeypatch):
+    series = SeriesPageFactory(parent=home_page())
+    french = series.copy_for_translation(Locale.objects.get(language_code="fr"), copy_parents=True)
+    french.save_revision().publish()
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("connection to server at 127.0.0.1 failed: Connection refused")
+
+    monkeypatch.setattr("livecasts.models.SeriesPage.split_episodes", unreachable)
+    client.raise_request_exception = False
+    response = client.get(french.url)
+
+    assert response.status_code == 503
+    assert int(response["Retry-After"]) > 0
+    assert '<html lang="fr">' in response.text and "Momentanément indisponible" in response.text
+    assert response["X-Request-ID"] in response.text
+    assert "no-store" in response["Cache-Control"]
+    [style] = re.findall(r"<style>(.*?)</style>", response.text, flags=re.S)
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in response["Content-Security-Policy"]
+
+
+def test_api_server_errors_are_json(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr("citymakers.api.LocalisedPagesAPIViewSet.listing_view", broken)
+    client.raise_request_exception = False
+    response = client.get("/api/v2/pages/")
+
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["request_id"] == response["X-Request-ID"]
+    assert "simulated failure" not in response.text
 
 
 def test_a_form_without_its_csrf_token_gets_a_403_in_the_readers_language():

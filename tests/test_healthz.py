@@ -6,11 +6,16 @@ from tests.subprocess_django import run_django
 
 
 @pytest.mark.django_db
+def test_healthz_is_never_cached(client):
+    assert "no-cache" in client.get("/healthz")["Cache-Control"]
+
+
+@pytest.mark.django_db
 def test_healthz_answers_ok_when_the_database_answers(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 def test_healthz_answers_503_when_the_database_is_unreachable():
@@ -26,4 +31,4 @@ def test_healthz_answers_503_when_the_database_is_unreachable():
 
     status, body = result.stdout.strip().split(" ", 1)
     assert status == "503", result.stderr
-    assert json.loads(body)["database"] == "unreachable"
+    assert json.loads(body) == {"status": "unavailable", "database": "unreachable", "cache": "ok"}
