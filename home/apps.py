@@ -10,12 +10,15 @@ class HomeConfig(AppConfig):
         from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
+        from citymakers.resilient_cache import cache_reconnected
         from home.page_cache import empty_page_cache, view_restriction_changed
         from livecasts.models import City, Person
 
         for signal in (page_published, page_unpublished, page_slug_changed):
             signal.connect(empty_page_cache, dispatch_uid=f"page-cache-{signal}")
         post_delete.connect(empty_page_cache, dispatch_uid="page-cache-delete")
+        # A publish during a cache outage could not empty the cache: empty it when it is back.
+        cache_reconnected.connect(empty_page_cache, dispatch_uid="page-cache-reconnected")
         for model in (City, Person):
             post_save.connect(empty_page_cache, sender=model, dispatch_uid=f"page-cache-{model}")
         for signal in (post_save, post_delete):

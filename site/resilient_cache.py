@@ -11,6 +11,7 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
+from django.dispatch import Signal
 from redis.exceptions import ConnectionError, TimeoutError
 
 logger = logging.getLogger("citymakers.cache")
@@ -18,6 +19,9 @@ logger = logging.getLogger("citymakers.cache")
 UNREACHABLE = (ConnectionError, TimeoutError, OSError)
 _lock = threading.Lock()
 _down_until = {}  # server location -> monotonic time of the next attempt
+# Sent when a server answers again: writes made meanwhile (such as the page cache's "a page was
+# published" counter) were dropped, so what the server still holds may be stale.
+cache_reconnected = Signal()
 
 
 class ResilientRedisCache(RedisCache):
@@ -36,12 +40,12 @@ class ResilientRedisCache(RedisCache):
         if not self.is_reachable():
             return fallback
         try:
-            result = getattr(super(), method)(*args)
+            if self._location in _down_until:
+                self._reconnect()
+            return getattr(super(), method)(*args)
         except UNREACHABLE as error:
             self._went_down(error)
             return fallback
-        self._came_back()
-        return result
 
     def _went_down(self, error):
         with _lock:
@@ -55,12 +59,15 @@ class ResilientRedisCache(RedisCache):
                 self.outage_retry_seconds,
             )
 
-    def _came_back(self):
-        if self._location in _down_until:
-            with _lock:
-                recovered = _down_until.pop(self._location, None) is not None
-            if recovered:
-                logger.warning("Cache server %s answers again", self._location)
+    def _reconnect(self):
+        """After an outage: a ping first, then listeners forget what may be stale, and only
+        then the operation itself runs."""
+        self._cache.get_client(write=True).ping()
+        with _lock:
+            recovered = _down_until.pop(self._location, None) is not None
+        if recovered:
+            logger.warning("Cache server %s answers again", self._location)
+            cache_reconnected.send(sender=type(self), cache=self)
 
     def get(self, key, default=None, version=None):
         return self._attempt("get", default, key, default, version)

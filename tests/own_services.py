@@ -6,6 +6,7 @@ its commands run as that user."""
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -56,8 +57,16 @@ class OwnRedis:
         wait_until(lambda: port_open(self.port), what="redis-server")
         return self
 
+    def pause(self):
+        """Frozen, its data kept: connections time out, as behind a network partition."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self):
+        self.process.send_signal(signal.SIGCONT)
+
     def stop(self):
         if self.process and self.process.poll() is None:
+            self.resume()
             self.process.terminate()
             self.process.wait(timeout=10)
         self.process = None

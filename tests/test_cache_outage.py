@@ -92,6 +92,25 @@ def test_when_redis_comes_back_the_cache_is_used_again(client, redis_cached_site
     assert client.get("/healthz").json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
+def test_a_publish_during_an_outage_is_not_hidden_by_stale_copies_afterwards(
+    client, redis_cached_site, series_content
+):
+    client.get(SERIES)
+    assert client.get(SERIES)["X-Page-Cache"] == "hit"
+
+    redis_cached_site.pause()  # unreachable, but it keeps the old copy of the page
+    series = series_content.series
+    series.title = "Infected Cities, revised"
+    series.save_revision().publish()
+    during = client.get(SERIES)
+    redis_cached_site.resume()
+    time.sleep(1.1)
+    after = client.get(SERIES)
+
+    assert "Infected Cities, revised" in during.text
+    assert "X-Page-Cache" not in after and "Infected Cities, revised" in after.text
+
+
 def test_a_hung_redis_costs_one_timeout_then_nothing_until_the_retry(settings):
     """A server that accepts connections but never answers: the first read waits for the
     socket timeout, the next ones do not try at all."""
