@@ -8,6 +8,7 @@ once when the server answers again. The state is shared by every thread of the p
 import logging
 import threading
 import time
+from urllib.parse import urlsplit
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
@@ -25,15 +26,20 @@ cache_reconnected = Signal()
 
 
 class ResilientRedisCache(RedisCache):
+    """The site must outlive its cache: RedisCache raises when Redis is gone."""
+
     def __init__(self, server, params):
         options = dict(params.get("OPTIONS", {}))
         self.outage_retry_seconds = float(options.pop("OUTAGE_RETRY_SECONDS", 15))
         super().__init__(server, {**params, "OPTIONS": options})
         self._location = ",".join(self._servers)
+        # For the log: host and port only, never a password from the URL.
+        self._name = ",".join(urlsplit(url).netloc.rpartition("@")[2] for url in self._servers)
 
     def is_reachable(self):
         """False while the server is known to be down (no attempt is made then)."""
-        return self._location not in _down_until or _down_until[self._location] <= time.monotonic()
+        until = _down_until.get(self._location)
+        return until is None or until <= time.monotonic()
 
     def _attempt(self, method, fallback, *args):
         """RedisCache's own `method`, or `fallback` when the server cannot be reached."""
@@ -54,7 +60,7 @@ class ResilientRedisCache(RedisCache):
         if first:
             logger.warning(
                 "Cache server %s unreachable (%s): serving without the cache, retrying every %g s",
-                self._location,
+                self._name,
                 error,
                 self.outage_retry_seconds,
             )
@@ -66,7 +72,7 @@ class ResilientRedisCache(RedisCache):
         with _lock:
             recovered = _down_until.pop(self._location, None) is not None
         if recovered:
-            logger.warning("Cache server %s answers again", self._location)
+            logger.warning("Cache server %s answers again", self._name)
             cache_reconnected.send(sender=type(self), cache=self)
 
     def get(self, key, default=None, version=None):
