@@ -23,12 +23,21 @@ MAX_OFFSET = 10**9
 SEARCH_OPERATORS = ("and", "or")
 
 
+class HtmlSafeJSONRenderer(JSONRenderer):
+    """JSON with <, > and & as \\u escapes: a parameter echoed in a message ("cannot order by
+    '<script>…'") never comes back as markup, whatever a client does with the answer."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        body = super().render(data, accepted_media_type, renderer_context)
+        return body.replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026")
+
+
 class CheckedParametersMixin:
     """JSON only (no browsable HTML API), and parameters Wagtail would pass on to the database
     unchecked refused with a 400 `{"message": ...}` like Wagtail's own refusals. (Control
     characters in any parameter are refused before: citymakers/query_parameters.py.)"""
 
-    renderer_classes = [JSONRenderer]
+    renderer_classes = [HtmlSafeJSONRenderer]
 
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)

@@ -139,3 +139,11 @@ def test_hostile_accept_language_is_read_as_no_preference(browser, demo, accept_
 
     assert response.status_code == 302
     assert response["Location"].startswith("/en/")
+
+
+def test_api_never_echoes_markup(browser, demo):
+    response = browser.get("/api/v2/pages/", {"order": "<script>x()</script>"})
+
+    assert_json(response)
+    assert b"<script>" not in response.content
+    assert "<script>x()</script>" in response.json()["message"]
