@@ -14,6 +14,7 @@ from django.test import Client
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from wagtail.images import get_image_model
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import OverridableSegment, SegmentOverride
 
 from home.models import HomePage, StandardPage
@@ -155,3 +156,28 @@ def test_publishing_with_a_chosen_image_that_exists_publishes(
     polish = polish_page.get_target_instance()
     assert polish.live
     assert polish.body[0].value["image"].pk == images[1].pk
+
+
+def test_previewing_after_the_chosen_image_was_deleted_says_why(editor_client, polish_page, images):
+    segment = chooser_segment(polish_page, images[0].pk)
+    put_override(editor_client, polish_page, segment, str(images[1].pk))
+    get_image_model().objects.filter(pk=images[1].pk).delete()
+
+    response = editor_client.get(
+        reverse("wagtail_localize:preview_translation", args=[polish_page.pk])
+    )
+
+    assert response.status_code == 409
+    assert "image or page that has been deleted" in response.content.decode()
+
+
+def test_the_message_is_in_the_translators_language(editor_client, polish_page, polish_translator):
+    profile = UserProfile.get_for_user(polish_translator)
+    profile.preferred_language = "pl"
+    profile.save()
+    segment = chooser_segment(polish_page, StandardPage.objects.get(slug="contact").pk)
+
+    response = put_override(editor_client, polish_page, segment, "999999")
+
+    assert response.status_code == 400
+    assert response.json()["detail"] == "Ta strona została usunięta: wybierz inną."

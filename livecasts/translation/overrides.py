@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import JsonResponse, QueryDict
 from django.http.multipartparser import MultiPartParser, MultiPartParserError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.fields import StreamField
@@ -199,3 +199,17 @@ def refuse_publishing_broken_choices(request, instance):
         ),
     )
     return redirect(request.get_full_path())
+
+
+def checked_preview(view):
+    """Wrap wagtail-localize's preview_translation: a translation whose chosen image or page was
+    deleted cannot be previewed (wagtail-localize would raise): say so instead."""
+
+    @wraps(view)
+    def checked_view(request, translation_id, *args, **kwargs):
+        translation = Translation.objects.select_related("source").filter(pk=translation_id).first()
+        if translation is not None and broken_choices(translation):
+            return render(request, "livecasts/translation/preview_unavailable.html", status=409)
+        return view(request, translation_id, *args, **kwargs)
+
+    return checked_view
