@@ -147,3 +147,9 @@ def test_api_never_echoes_markup(browser, demo):
     assert_json(response)
     assert b"<script>" not in response.content
     assert "<script>x()</script>" in response.json()["message"]
+
+
+def test_outside_the_language_prefix_the_page_follows_accept_language(browser, demo):
+    response = browser.get("/sitemap.xml?x=%00", headers={"accept-language": "el"})
+
+    assert_page_in(response, "el")
