@@ -49,8 +49,14 @@ def test_a_nul_in_the_search_query_is_a_bad_request_in_the_readers_language(
 
 def test_other_control_characters_in_any_parameter_are_refused(browser, demo):
     assert_page_in(browser.get("/fr/search/?q=paris&page=1%1b"), "fr")
-    assert_page_in(browser.get("/pl/?utm_source=%7f"), "pl")
+    assert_page_in(browser.get("/pl/?ref=%7f"), "pl")
     assert_page_in(browser.get("/el/a%00b/"), "el")
+
+
+def test_campaign_tags_are_read_by_no_view_and_never_refused(browser, demo):
+    response = browser.get("/pl/?utm_source=%00&fbclid=%1b")
+
+    assert response.status_code == 200
 
 
 def test_tabs_and_line_breaks_are_whitespace_in_a_query(browser, demo):
