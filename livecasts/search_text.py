@@ -7,6 +7,11 @@ import unicodedata
 
 from django.utils.html import strip_tags
 
+# A reader's query: at most this many words and characters, counted after folding, which can
+# make text much longer (U+FDFA alone folds to 18 characters and 4 words).
+MAX_QUERY_WORDS = 32
+MAX_QUERY_LENGTH = 200
+
 TEXT_FIELDS = ("title", "strap_line", "summary", "intro", "description", "search_description")
 
 
@@ -14,6 +19,12 @@ def fold(text):
     decomposed = unicodedata.normalize("NFKD", text or "")
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
     return bare.casefold()
+
+
+def search_terms(query):
+    """The folded words to search for: folded first, then cut."""
+    words = fold(query[: MAX_QUERY_LENGTH * 4]).split()[:MAX_QUERY_WORDS]
+    return " ".join(words)[:MAX_QUERY_LENGTH].strip()
 
 
 def folded_page_text(page):

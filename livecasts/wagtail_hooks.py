@@ -5,7 +5,7 @@ from livecasts import facts
 from livecasts.editing.dashboard import UpcomingEpisodesPanel
 from livecasts.editing.episodes import episode_listing_viewset
 from livecasts.editing.snippets import CityViewSet, PersonViewSet
-from livecasts.translation import access, dashboard, guards, menu
+from livecasts.translation import access, dashboard, guards, menu, overrides
 from livecasts.translation import urls as translation_urls
 
 register_snippet(PersonViewSet)
@@ -56,3 +56,5 @@ hooks.register("before_edit_snippet", guards.refuse_snippet_outside_own_language
 hooks.register("before_delete_snippet", guards.refuse_snippets_outside_own_languages, order=-1)
 hooks.register("before_delete_page", guards.refuse_page_deletion, order=-1)
 hooks.register("before_bulk_action", guards.refuse_bulk_page_deletion, order=-1)
+hooks.register("before_edit_snippet", overrides.refuse_publishing_broken_choices, order=-1)
+hooks.register("before_edit_page", overrides.refuse_publishing_broken_choices, order=-1)

@@ -5,20 +5,22 @@ from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
-from livecasts.search_text import fold
+from livecasts.search_text import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, search_terms
 
-MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    """(Control characters in `q` never get here: citymakers/query_parameters.py.)"""
+    raw = request.GET.get("q", "")
+    query = " ".join(raw.split()[:MAX_QUERY_WORDS])[:MAX_QUERY_LENGTH]
+    terms = search_terms(raw)
     results = Page.objects.none()
-    if query:
+    if terms:
         locale = Locale.get_active()
         pages = Page.objects.live().public().filter(locale=locale).exclude(depth__lte=1)
-        results = pages.specific().search(fold(query))
-        Query.get(query).add_hit()
+        results = pages.specific().search(terms)
+        Query.get(terms).add_hit()
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         page = paginator.page(request.GET.get("page", 1))

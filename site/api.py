@@ -5,7 +5,9 @@ language tree of the site is included), `?type=livecasts.EpisodePage` and `?fiel
 `api_fields` of the page models.
 """
 
+from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control
+from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.filters import LocaleFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
@@ -13,7 +15,42 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale
 
+from citymakers.client_errors import is_api_request
 from home.cache_lifetimes import public_max_age
+
+# Far beyond any real listing, far below the 64-bit integers the databases slice with.
+MAX_OFFSET = 10**9
+SEARCH_OPERATORS = ("and", "or")
+
+
+class HtmlSafeJSONRenderer(JSONRenderer):
+    """JSON with <, > and & as \\u escapes: a parameter echoed in a message ("cannot order by
+    '<script>…'") never comes back as markup, whatever a client does with the answer."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        body = super().render(data, accepted_media_type, renderer_context)
+        return body.replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026")
+
+
+class CheckedParametersMixin:
+    """JSON only (no browsable HTML API), and parameters Wagtail would pass on to the database
+    unchecked refused with a 400 `{"message": ...}` like Wagtail's own refusals. (Control
+    characters in any parameter are refused before: citymakers/query_parameters.py.)"""
+
+    renderer_classes = [HtmlSafeJSONRenderer]
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        for name in ("offset", "limit"):
+            try:
+                value = int(self.request.GET.get(name, 0))
+            except ValueError:
+                continue  # Wagtail's pagination refuses it with its own message
+            if value > MAX_OFFSET:
+                raise BadRequestError(f"{name} cannot be higher than {MAX_OFFSET}")
+        operator = self.request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
 
 
 class KnownLocaleFilter(LocaleFilter):
@@ -27,7 +64,7 @@ class KnownLocaleFilter(LocaleFilter):
         return super().filter_queryset(request, queryset, view)
 
 
-class LocalisedPagesAPIViewSet(PagesAPIViewSet):
+class LocalisedPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     filter_backends = [
         KnownLocaleFilter if backend is LocaleFilter else backend
         for backend in PagesAPIViewSet.filter_backends
@@ -41,6 +78,20 @@ class LocalisedPagesAPIViewSet(PagesAPIViewSet):
         return response
 
 
+class CheckedImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):
+    pass
+
+
+class ApiAwareLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, but an API answer is never redirected: it would send a 404
+    under /api/ on to `/en/api/…`, where the public site answers with an HTML page."""
+
+    def process_response(self, request, response):
+        if is_api_request(request):
+            return response
+        return super().process_response(request, response)
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", LocalisedPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("images", CheckedImagesAPIViewSet)

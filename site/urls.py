@@ -6,7 +6,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from citymakers import views
+from citymakers import client_errors, views
 from citymakers.api import api_router
 from search import views as search_views
 
@@ -33,3 +33,6 @@ urlpatterns += i18n_patterns(
     re_path(r"^((?:[\w\-]+/)+calendar\.ics)$", wagtail_views.serve, name="page_calendar"),
     path("", include(wagtail_urls)),
 )
+
+handler400 = client_errors.bad_request
+handler404 = client_errors.page_not_found

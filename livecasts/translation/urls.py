@@ -1,9 +1,9 @@
 """Admin URLs of the translators' workflow.
 
 `localize_overrides` repeats the paths of wagtail-localize's per-translation tools so that
-requests reach them through `guarded` (overrides also through `checked_override`, the PO
-upload through the stricter check, 'Convert to alias page' through
-`as_destructive_as_deleting`). They are registered ahead of wagtail-localize's own URLs; its
+requests reach them through `guarded` (overrides also through `checked_override`, previews
+through `checked_preview`, the PO upload through the stricter check, 'Convert to alias page'
+through `as_destructive_as_deleting`). They are registered ahead of wagtail-localize's own URLs; its
 views are called unchanged. tests/test_translation_overrides.py fails if wagtail-localize
 gains a per-translation or per-page view that is not repeated here.
 """
@@ -13,7 +13,7 @@ from wagtail_localize.views import convert, edit_translation
 
 from livecasts.translation import pofiles
 from livecasts.translation.guards import as_destructive_as_deleting, guarded
-from livecasts.translation.overrides import checked_override
+from livecasts.translation.overrides import checked_override, checked_preview
 from livecasts.translation.report import TranslationStatusReportView
 from livecasts.translation.start import StartTranslationView
 
@@ -44,8 +44,11 @@ localize_overrides = [
     path(TRANSLATION + "pofile/download/", guarded(edit_translation.download_pofile)),
     path(TRANSLATION + "pofile/upload/", guarded(pofiles.upload_pofile)),
     path(TRANSLATION + "machine_translate/", guarded(edit_translation.machine_translate)),
-    path(TRANSLATION + "preview/", guarded(edit_translation.preview_translation)),
-    path(TRANSLATION + "preview/<str:mode>/", guarded(edit_translation.preview_translation)),
+    path(TRANSLATION + "preview/", guarded(checked_preview(edit_translation.preview_translation))),
+    path(
+        TRANSLATION + "preview/<str:mode>/",
+        guarded(checked_preview(edit_translation.preview_translation)),
+    ),
     path(TRANSLATION + "disable/", guarded(edit_translation.stop_translation)),
     path(
         "page/<int:page_id>/convert_to_alias/",

@@ -310,3 +310,13 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # --- end of security headers ------------------------------------------------------------------
+
+# --- Hostile input (citymakers/query_parameters.py, citymakers/api.py) -------------------------
+# API answers are never redirected to a language prefix; control characters in a path or query
+# parameter are refused with a 400 before any view reads them.
+_locale = MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware")
+MIDDLEWARE[_locale : _locale + 1] = [
+    "citymakers.api.ApiAwareLocaleMiddleware",
+    "citymakers.query_parameters.RefuseControlCharactersMiddleware",
+]
+# --- end of hostile input ---------------------------------------------------------------------
