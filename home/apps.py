@@ -7,7 +7,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
-        from wagtail.models import PageViewRestriction
+        from wagtail.models import PageViewRestriction, Site
         from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
         from home.page_cache import empty_page_cache, view_restriction_changed
@@ -16,7 +16,8 @@ class HomeConfig(AppConfig):
         for signal in (page_published, page_unpublished, page_slug_changed):
             signal.connect(empty_page_cache, dispatch_uid=f"page-cache-{signal}")
         post_delete.connect(empty_page_cache, dispatch_uid="page-cache-delete")
-        for model in (City, Person):
+        # A moved Site changes every absolute address on every page.
+        for model in (City, Person, Site):
             post_save.connect(empty_page_cache, sender=model, dispatch_uid=f"page-cache-{model}")
         for signal in (post_save, post_delete):
             signal.connect(view_restriction_changed, sender=PageViewRestriction)
