@@ -109,6 +109,7 @@ def test_every_absolute_address_is_on_the_configured_site(client, production_sit
         "/media/images/",
         "/api/v2/pages/",
         "/api/v2/images/",
+        "webcal://citymakers.example.org/en/infected-cities/calendar.ics",
     ):
         assert needle in text, needle
 
