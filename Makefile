@@ -15,10 +15,14 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# Absolute addresses (sitemap, feeds, calendars, API) name the address served.
+run serve: export SITE_URL = http://$(HOST):$(PORT)
+
 # Scheduled publishing (go-live and expiry dates) runs beside the server every minute and
 # stops when the server stops.
 run: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py configure_site
 	$(BIN)/python manage.py setup_roles --demo-users
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_local_admin --url http://$(HOST):$(PORT)
@@ -35,6 +39,7 @@ serve: install
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	sh -c '$(BIN)/python manage.py collectstatic --noinput -v0 && \
 	$(BIN)/python manage.py migrate --noinput && \
+	$(BIN)/python manage.py configure_site && \
 	$(BIN)/gunicorn citymakers.wsgi:application --bind $(HOST):$(PORT) --workers 2'
 
 bench: install

@@ -7,7 +7,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
-        from wagtail.models import PageViewRestriction
+        from wagtail.models import PageViewRestriction, Site
         from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
         from citymakers.resilient_cache import cache_reconnected
@@ -19,7 +19,8 @@ class HomeConfig(AppConfig):
         post_delete.connect(empty_page_cache, dispatch_uid="page-cache-delete")
         # A publish during a cache outage could not empty the cache: empty it when it is back.
         cache_reconnected.connect(empty_page_cache, dispatch_uid="page-cache-reconnected")
-        for model in (City, Person):
+        # A moved Site changes every absolute address on every page.
+        for model in (City, Person, Site):
             post_save.connect(empty_page_cache, sender=model, dispatch_uid=f"page-cache-{model}")
         for signal in (post_save, post_delete):
             signal.connect(view_restriction_changed, sender=PageViewRestriction)

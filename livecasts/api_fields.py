@@ -6,15 +6,22 @@ language switched on; otherwise a Greek episode would list its English city and 
 from django.utils import translation
 from rest_framework import serializers
 from wagtail.api.rich_text import APIRichText
+from wagtail.images.api.fields import ImageRenditionField
 
+from citymakers.addresses import absolute_url, route_full_url
 from livecasts.safe_urls import neutralise_markup, safe_web_address
 from livecasts.schedule import PROGRAMME_TIME_ZONE
 
 
-def route_full_url(page, route_name, request=None):
-    """The absolute URL of one of a routable page's sub-routes, or None if the page has no URL."""
-    page_url = page.get_full_url(request)
-    return page_url + page.reverse_subpage(route_name) if page_url else None
+class SiteRenditionField(ImageRenditionField):
+    """Wagtail's rendition field, with `full_url` on the Site's address like every other
+    absolute URL of the API (Wagtail's own uses WAGTAILADMIN_BASE_URL)."""
+
+    def to_representation(self, image):
+        data = super().to_representation(image)
+        if "url" in data:
+            data["full_url"] = absolute_url(data["url"], self.context.get("request"))
+        return data
 
 
 class WebAddressField(serializers.CharField):

@@ -2,6 +2,7 @@
 
 from django.utils.html import strip_tags
 
+from citymakers.addresses import absolute_url
 from livecasts.safe_urls import safe_web_address
 from livecasts.schedule import CANCELLED, MOVED, PAST, POSTPONED, SCHEDULED
 
@@ -14,14 +15,10 @@ EVENT_STATUS = {
 }
 
 
-def absolute(request, url):
-    return request.build_absolute_uri(url) if url else None
-
-
 def episode_event(episode, request):
     broadcast = episode.broadcast
     timed = not broadcast.time_to_be_announced
-    page_url = absolute(request, episode.get_url(request))
+    page_url = episode.get_full_url(request)
     event = {
         "@context": SCHEMA,
         "@type": "Event",
@@ -49,7 +46,7 @@ def episode_event(episode, request):
         event["previousStartDate"] = broadcast.previous_start.isoformat()
     if episode.hero_image_id:
         rendition = episode.hero_image.get_rendition("fill-1200x675|format-jpeg")
-        event["image"] = absolute(request, rendition.url)
+        event["image"] = absolute_url(rendition.url, request)
     return event
 
 
@@ -66,7 +63,7 @@ def organisation_summary(page, request):
     return {
         "@type": "Organization",
         "name": page.title,
-        "url": safe_web_address(page.website) or absolute(request, page.get_url(request)),
+        "url": safe_web_address(page.website) or page.get_full_url(request),
     }
 
 
@@ -74,7 +71,7 @@ def organisation(page, request):
     data = {"@context": SCHEMA, **organisation_summary(page, request)}
     data["description"] = strip_tags(page.description)
     if page.logo_id:
-        data["logo"] = absolute(request, page.logo.get_rendition("max-400x400|format-png").url)
+        data["logo"] = absolute_url(page.logo.get_rendition("max-400x400|format-png").url, request)
     return data
 
 
@@ -88,7 +85,7 @@ def breadcrumbs(page, request):
                 "@type": "ListItem",
                 "position": position,
                 "name": crumb.title,
-                "item": absolute(request, crumb.get_url(request)),
+                "item": crumb.get_full_url(request),
             }
             for position, crumb in enumerate(trail, start=1)
         ],

@@ -11,6 +11,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
+from citymakers.addresses import absolute_url
 from citymakers.sitemaps import LocalisedPagesSitemap
 
 
@@ -49,7 +50,7 @@ def healthz(request):
 @require_GET
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    sitemap_url = absolute_url(reverse("sitemap"), request)
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

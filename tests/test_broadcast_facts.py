@@ -358,5 +358,5 @@ def test_a_move_without_the_previous_date_is_refused(client, editor, translated_
 def test_series_page_offers_a_calendar_subscription_and_a_download(client, translated_tree):
     text = client.get("/el/infected-cities/").text
 
-    assert 'href="webcal://testserver/el/infected-cities/calendar.ics"' in text
+    assert 'href="webcal://localhost/el/infected-cities/calendar.ics"' in text
     assert 'href="/el/infected-cities/calendar.ics" download' in text

@@ -16,7 +16,6 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -27,6 +26,7 @@ from livecasts.api_fields import (
     OrganisationsField,
     RouteLinksField,
     ScheduleField,
+    SiteRenditionField,
     SpeakersField,
     WebAddressField,
 )
@@ -168,7 +168,7 @@ class EpisodePage(
         APIField("speakers", SpeakersField()),
         APIField("organisations", OrganisationsField()),
         APIField("hero_image"),
-        APIField("hero_image_thumbnail", ImageRenditionField("fill-1200x630", source="hero_image")),
+        APIField("hero_image_thumbnail", SiteRenditionField("fill-1200x630", source="hero_image")),
         APIField("body"),
         APIField("links", RouteLinksField(["calendar"])),
     ]

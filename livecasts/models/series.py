@@ -6,15 +6,15 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from citymakers.addresses import route_full_url
 from livecasts.api_fields import (
     OrganisersField,
     RouteLinksField,
     SafeRichTextField,
-    route_full_url,
+    SiteRenditionField,
 )
 from livecasts.calendar import CALENDAR_ROUTE, series_calendar_response
 from livecasts.feeds import SeriesAtomFeed, SeriesRssFeed
@@ -68,7 +68,7 @@ class SeriesPage(
         APIField("strap_line"),
         APIField("intro", SafeRichTextField()),
         APIField("hero_image"),
-        APIField("hero_image_thumbnail", ImageRenditionField("fill-1200x630", source="hero_image")),
+        APIField("hero_image_thumbnail", SiteRenditionField("fill-1200x630", source="hero_image")),
         APIField("organisers", OrganisersField()),
         APIField("body"),
         APIField("links", RouteLinksField(["calendar", "rss_feed", "atom_feed"])),

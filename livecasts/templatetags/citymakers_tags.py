@@ -11,6 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from wagtail.templatetags.wagtailcore_tags import richtext
 
+from citymakers.addresses import absolute_url, route_full_url
 from livecasts import localization, structured_data
 from livecasts.safe_urls import neutralise_markup, safe_web_address
 
@@ -37,20 +38,23 @@ def page_translations(context, page=None):
     current = get_language()
     if page is not None and getattr(page, "pk", None):
         versions = page.get_translations(inclusive=True).live().select_related("locale")
-        pairs = [(version.locale.language_code, version.get_url(request)) for version in versions]
+        pairs = [
+            (version.locale.language_code, version.get_url(request), version.get_full_url(request))
+            for version in versions
+        ]
     else:
         path = request.get_full_path()
-        pairs = [(code, translate_url(path, code)) for code, _name in settings.LANGUAGES]
+        pairs = [(code, translate_url(path, code), None) for code, _name in settings.LANGUAGES]
     order = [code for code, _name in settings.LANGUAGES]
     links = [
         {
             "code": code,
             "name": LANGUAGE_NAMES[code],
             "url": url,
-            "absolute_url": request.build_absolute_uri(url),
+            "absolute_url": full_url or absolute_url(url, request),
             "current": code == current,
         }
-        for code, url in sorted(pairs, key=lambda pair: order.index(pair[0]))
+        for code, url, full_url in sorted(pairs, key=lambda pair: order.index(pair[0]))
         if url
     ]
     request._citymakers_translations = links
@@ -136,9 +140,14 @@ def episode_local_start(episode):
 def webcal_url(context, page, route_name):
     """A route's absolute address as webcal://, which opens the reader's calendar app to
     subscribe (the app then fetches it over HTTP(S) and refreshes it)."""
-    request = context["request"]
-    url = request.build_absolute_uri(page.get_url(request) + page.reverse_subpage(route_name))
-    return "webcal://" + url.split("://", 1)[1]
+    url = route_full_url(page, route_name, context["request"])
+    return "webcal://" + url.split("://", 1)[1] if url else ""
+
+
+@register.simple_tag(takes_context=True)
+def site_url(context, url):
+    """A path (such as an image rendition's URL) as an absolute address on the Site's root."""
+    return absolute_url(url, context.get("request"))
 
 
 @register.filter

@@ -89,6 +89,14 @@ class SiteServer:
         listener.bind((HOST, 0))
         listener.set_inheritable(True)
         self.url = f"http://{HOST}:{listener.getsockname()[1]}"
+        # Absolute addresses (hreflang, feeds, calendars) name the address served here.
+        subprocess.run(
+            [sys.executable, "manage.py", "configure_site", "--url", self.url],
+            cwd=PROJECT_DIR,
+            env=self.environment(),
+            check=True,
+            capture_output=True,
+        )
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
                 [

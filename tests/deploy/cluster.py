@@ -75,8 +75,11 @@ class Cluster:
         self.tmp = Path(tempfile.mkdtemp(prefix="citymakers-cluster-"))
         self.db_name = f"citymakers_cluster_{secrets.token_hex(4)}"
         self.admin_url = database_url(base_database_url, "postgres")
+        self.app_ports = [free_port(), free_port()]
+        self.port = free_port()
         self.env = {
             **os.environ,
+            "SITE_URL": f"http://127.0.0.1:{self.port}",
             "DJANGO_SETTINGS_MODULE": "citymakers.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -89,8 +92,6 @@ class Cluster:
             "TRUSTED_PROXY_COUNT": "1",  # nginx; the app instances are reached through it
         }
         self.processes = []
-        self.app_ports = [free_port(), free_port()]
-        self.port = free_port()
 
     def manage(self, *args):
         subprocess.run(
@@ -107,6 +108,7 @@ class Cluster:
             connection.execute(f'CREATE DATABASE "{self.db_name}"')
         redis.Redis.from_url(REDIS_URL).flushdb()
         self.manage("migrate", "--noinput")
+        self.manage("configure_site")
         self.manage("collectstatic", "--noinput")
         for port in self.app_ports:
             self._spawn(
