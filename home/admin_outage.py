@@ -14,7 +14,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -40,10 +40,15 @@ def _forget_user(request):
     request.user = AnonymousUser()
 
 
+def _not_stored(response):
+    # No max-age: the page cache middleware would ask the database how long one may last.
+    patch_cache_control(response, no_store=True, private=True)
+    return response
+
+
 def _unavailable(response):
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    add_never_cache_headers(response)
-    return response
+    return _not_stored(response)
 
 
 def wants_json(request):
@@ -92,6 +97,4 @@ def database_check(request):
     except DatabaseError:
         _forget_user(request)
         return _unavailable(JsonResponse({"database": "unavailable"}, status=503))
-    response = JsonResponse({"database": "ok"})
-    add_never_cache_headers(response)
-    return response
+    return _not_stored(JsonResponse({"database": "ok"}))
