@@ -54,14 +54,18 @@ class OwnPostgres:
         if os.geteuid() == 0:
             shutil.chown(self.directory, "postgres", "postgres")
         self.port = free_port()
-        self._run(str(BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-U", USER, "-E", "UTF8")
+        self._run(
+            str(BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-U", USER, "-E", "UTF8"
+        )
         self.start()
         return self
 
     def start(self):
         options = f"-p {self.port} -h {HOST} -k {self.directory} {FAST_AND_THROWAWAY}"
         log = str(self.directory / "server.log")
-        self._run(str(BIN / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", log, "-w", "start")
+        self._run(
+            str(BIN / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", log, "-w", "start"
+        )
 
     def stop(self):
         """Stop at once, as a crash or an outage would: every connection is cut."""

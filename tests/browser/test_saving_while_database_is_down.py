@@ -92,9 +92,7 @@ def rich_text(page):
     return page.locator(".Draftail-Editor [contenteditable=true]").last
 
 
-def test_a_save_while_the_database_is_down_keeps_the_rich_text_until_it_is_back(
-    browser, outage
-):
+def test_a_save_while_the_database_is_down_keeps_the_rich_text_until_it_is_back(browser, outage):
     site, database = outage
     context = browser.new_context(base_url=site.url, viewport={"width": 1280, "height": 800})
     context.set_default_timeout(15_000)
@@ -129,7 +127,8 @@ def test_a_save_while_the_database_is_down_keeps_the_rich_text_until_it_is_back(
     expect(rich_text(page)).to_contain_text(
         "Cities talk to each other." + TYPED_BEFORE + TYPED_DURING
     )
-    assert watch.problems(third_party_allowed=ADMIN_THIRD_PARTIES) == []
+    problems = watch.problems(third_party_allowed=ADMIN_THIRD_PARTIES)
+    assert problems == [], "\n".join(problems)
     context.close()
 
 

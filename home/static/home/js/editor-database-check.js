@@ -12,7 +12,8 @@
   const databaseAnswers = async () => {
     try {
       const response = await fetch(checkUrl, { cache: "no-store", credentials: "same-origin" });
-      return response.ok;
+      const answer = await response.json(); // read to the end, or leaving the page aborts it
+      return response.ok && answer.database === "ok";
     } catch {
       return false; // no answer at all: sending the form would lose it just the same
     }
