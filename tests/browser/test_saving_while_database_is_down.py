@@ -151,14 +151,16 @@ def test_a_save_while_the_database_is_down_keeps_the_rich_text_until_it_is_back(
     context.close()
 
 
-def test_the_outage_page_needs_neither_the_database_nor_a_session(browser, outage):
-    """Where the editor's script is not in the way (a form sent as the database went), the
-    admin answers with its own page in the editor's language, styled, with no CSP complaint."""
+def test_opening_the_editor_while_the_database_is_down_shows_the_admin_outage_page(
+    browser, outage
+):
+    """Where no script can help (opening or reloading an admin page), the admin answers with
+    its own page in the editor's browser language, with its stylesheet and no CSP complaint."""
     site, database = outage
     context = browser.new_context(base_url=site.url, locale="fr-FR")
     watch = Watch(context)
     page = context.new_page()
-    log_in_url = f"{site.url}/admin/pages/{site.page_id}/edit/"
+    edit_url = f"{site.url}/admin/pages/{site.page_id}/edit/"
     page.goto("/admin/login/")
     page.locator("#id_username").fill(EDITOR)
     page.locator("#id_password").fill(site.passwords[EDITOR])
@@ -166,8 +168,8 @@ def test_the_outage_page_needs_neither_the_database_nor_a_session(browser, outag
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
     database.stop()
-    watch.expect_status(log_in_url, 503)
-    response = page.goto(log_in_url)
+    watch.expect_status(edit_url, 503)
+    response = page.goto(edit_url)
 
     assert response.status == 503
     expect(page.get_by_role("heading", level=1)).to_have_text("La base de données ne répond pas")
