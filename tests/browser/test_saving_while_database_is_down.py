@@ -151,9 +151,7 @@ def test_a_save_while_the_database_is_down_keeps_the_rich_text_until_it_is_back(
     context.close()
 
 
-def test_opening_the_editor_while_the_database_is_down_shows_the_admin_outage_page(
-    browser, outage
-):
+def test_opening_the_editor_while_the_database_is_down_shows_the_admin_outage_page(browser, outage):
     """Where no script can help (opening or reloading an admin page), the admin answers with
     its own page in the editor's browser language, with its stylesheet and no CSP complaint."""
     site, database = outage
