@@ -8,9 +8,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from citymakers import client_errors, views
 from citymakers.api import api_router
+from home import admin_outage
 from search import views as search_views
 
 urlpatterns = [
+    # Before Wagtail's admin URLs, which all need a signed-in user (and so the database).
+    path("admin/database-check/", admin_outage.database_check, name="admin_database_check"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

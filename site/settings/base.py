@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "home.page_cache.AnonymousPageCacheMiddleware",
+    # The admin's answer when the database is down (home/admin_outage.py).
+    "home.admin_outage.AdminDatabaseOutageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
