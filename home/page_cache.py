@@ -53,8 +53,9 @@ def _keep_private(response):
 
 
 def _capped(response, generation=None):
-    """The response, kept no longer than the next episode start or end (if it may be kept)."""
-    if get_max_age(response) is None:
+    """The response, kept no longer than the next episode start or end (if it may be kept).
+    Responses that do not depend on episodes (uploaded images) set `fixed_lifetime`."""
+    if get_max_age(response) is None or getattr(response, "fixed_lifetime", False):
         return response
     return cap_cache_lifetime(response, generation or _generation())
 
