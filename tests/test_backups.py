@@ -25,7 +25,9 @@ from tests.subprocess_django import run_django, run_manage
 ON_POSTGRESQL = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
 PAGES = ["/en/infected-cities/", "/el/infected-cities/athens/", "/en/organisations/"]
 
-SNAPSHOT = """
+SNAPSHOT = (
+    f"PAGES = {PAGES!r}\n"
+    + """
 import hashlib, json, re
 from pathlib import Path
 from django.conf import settings
@@ -36,7 +38,7 @@ from wagtail_localize.models import Translation
 
 client = Client()
 pages = {}
-for url in %(pages)r:
+for url in PAGES:
     response = client.get(url)
     html = response.content.decode()
     served = {}
@@ -59,12 +61,25 @@ counts = {
     "rendition files": sum(1 for p in (media / "images").rglob("*") if p.is_file()),
     "original files": sum(1 for p in (media / "original_images").rglob("*") if p.is_file()),
 }
-print(json.dumps({"counts": counts, "pages": pages}))
-""" % {"pages": PAGES}
+snapshot = {"counts": counts, "pages": pages}
+"""
+)
+BUILD = """
+import io
+from django.core.management import call_command
+call_command("migrate", interactive=False, verbosity=0)
+call_command("load_demo_content", verbosity=0)
+call_command("collectstatic", interactive=False, verbosity=0)
+"""
+BACK_UP = """
+backup_output = io.StringIO()
+call_command("backup", output=ARCHIVE, stdout=backup_output)
+print(json.dumps({"snapshot": snapshot, "output": backup_output.getvalue()}))
+"""
 
 
 class Site:
-    """One database and one media folder, driven through manage.py with production settings."""
+    """One database and one media folder, in processes of their own with production settings."""
 
     def __init__(self, tmp, name, database):
         self.media = tmp / f"{name}-media"
@@ -78,15 +93,14 @@ class Site:
             "DATABASE_URL": database,
         }
 
-    def manage(self, *args):
-        result = run_manage(*args, **self.env)
-        assert result.returncode == 0, f"{args}: {result.stdout}{result.stderr}"
-        return result.stdout
-
-    def snapshot(self):
-        result = run_django(SNAPSHOT, **self.env)
-        assert result.returncode == 0, result.stderr
+    def run(self, code):
+        result = run_django(code, timeout=600, **self.env)
+        assert result.returncode == 0, result.stdout + result.stderr
         return json.loads(result.stdout.strip().splitlines()[-1])
+
+    def build_demo_and_back_up(self, archive):
+        """One process (each start costs seconds): the demo, its pages rendered, a backup."""
+        return self.run(f"ARCHIVE = {str(archive)!r}\n" + BUILD + SNAPSHOT + BACK_UP)
 
 
 @pytest.fixture(scope="module")
@@ -113,19 +127,16 @@ def databases(tmp_path_factory):
 def round_trip(databases):
     tmp, source_url, target_url = databases
     source, target = Site(tmp, "source", source_url), Site(tmp, "target", target_url)
-    source.manage("migrate", "--noinput", "-v0")
-    source.manage("load_demo_content", "-v0")
-    source.manage("collectstatic", "--noinput", "-v0")
-    before = source.snapshot()  # rendering the pages makes their renditions
     archive = tmp / "demo-backup.tar"
-    backed_up = source.manage("backup", "--output", str(archive))
-    restored = target.manage("restore", str(archive))
+    built = source.build_demo_and_back_up(archive)  # rendering the pages makes renditions
+    restored = run_manage("restore", str(archive), **target.env)
+    assert restored.returncode == 0, restored.stdout + restored.stderr
+    after = target.run(SNAPSHOT + "print(json.dumps(snapshot))")
     return {
         "archive": archive,
-        "before": before,
-        "after": target.snapshot(),
-        "output": backed_up + restored,
-        "target": target,
+        "before": built["snapshot"],
+        "after": after,
+        "output": built["output"] + restored.stdout,
     }
 
 
@@ -162,14 +173,6 @@ def test_a_restored_page_renders_the_same_with_its_images_served(round_trip):
         for image, (status, content_type, _digest) in after["images"].items():
             assert status == 200, image
             assert content_type.startswith("image/"), image
-
-
-def test_restoring_again_over_the_restored_site_is_refused(round_trip):
-    result = run_manage("restore", str(round_trip["archive"]), **round_trip["target"].env)
-
-    assert result.returncode != 0
-    assert "is not empty" in result.stderr
-    assert "Traceback" not in result.stderr
 
 
 # Refusals, in this process: each one is checked before anything is written.
