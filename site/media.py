@@ -36,10 +36,12 @@ def _image_file(folder, name):
     if any(part in ("", ".", "..") for part in name.split("/")):
         return None
     root = (Path(settings.MEDIA_ROOT) / folder).resolve()
-    path = (root / name).resolve()  # a symlink pointing out of the folder ends up outside it
-    if not path.is_relative_to(root) or not path.is_file():
+    try:
+        path = (root / name).resolve()  # a symlink pointing out of the folder ends up outside
+        found = path.is_relative_to(root) and path.is_file()
+    except OSError:  # e.g. a name longer than the file system allows
         return None
-    return path
+    return path if found else None
 
 
 def _last_modified(request, folder, name):

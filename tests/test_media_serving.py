@@ -85,6 +85,8 @@ def test_an_unchanged_image_is_answered_not_modified(client, series_with_hero):
         "/media/documents/report.pdf",
         "/media/images/",
         "/media/images/missing.png",
+        "/media/images/" + "a" * 5000 + ".png",
+        "/media/images/" + "a/" * 3000 + "b.png",
     ],
 )
 def test_nothing_but_image_files_under_the_image_folders_is_served(client, db, path):
