@@ -91,7 +91,7 @@ class AnonymousPageCacheMiddleware:
             response = self.get_response(request)
             if getattr(request, "page_cache_private", False):
                 _keep_private(response)
-            elif request.user.is_authenticated:
+            elif not getattr(response, "fixed_lifetime", False) and request.user.is_authenticated:
                 patch_cache_control(response, private=True, no_cache=True)
             return _capped(response)
         generation = _generation()

@@ -58,7 +58,9 @@ def serve_image(request, folder, name):
     response = FileResponse(path.open("rb"), content_type=CONTENT_TYPES[path.suffix.lower()])
     max_age = RENDITION_MAX_AGE if folder == "images" else ORIGINAL_MAX_AGE
     patch_cache_control(response, public=True, max_age=max_age)
-    response.fixed_lifetime = True  # no episode state change shortens it (home/page_cache.py)
+    # The same for everyone, whatever the clock: neither the episode-state cap nor the
+    # editors' private marking (which would add Vary: Cookie) applies (home/page_cache.py).
+    response.fixed_lifetime = True
     return response
 
 
