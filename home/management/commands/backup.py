@@ -45,9 +45,12 @@ class Command(BaseCommand):
         with tempfile.TemporaryDirectory(prefix="citymakers-backup-") as tmp:
             database_file = Path(tmp) / engine.member
             engine.dump(connection, database_file)
-            manifest = write_archive(
-                output, engine, database_file, None if no_media else settings.MEDIA_ROOT
-            )
+            try:
+                manifest = write_archive(
+                    output, engine, database_file, None if no_media else settings.MEDIA_ROOT
+                )
+            except OSError as error:
+                raise CommandError(f"Could not write {output}: {error}") from None
         media = manifest["media"]
         media_note = "no media" if media is None else f"{media['files']} media files"
         self.stdout.write(f"Backed up the {engine.vendor} database and {media_note} to {output}")

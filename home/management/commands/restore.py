@@ -1,5 +1,6 @@
 """Restore an archive written by `manage.py backup` into an empty database and media folder."""
 
+import tarfile
 import tempfile
 
 from django.conf import settings
@@ -52,7 +53,14 @@ class Command(BaseCommand):
                 )
             with tempfile.TemporaryDirectory(prefix="citymakers-restore-") as tmp:
                 engine.load(connection, backup.extract_database(tmp))
-            files = backup.extract_media(settings.MEDIA_ROOT) if restore_media else 0
+            try:
+                files = backup.extract_media(settings.MEDIA_ROOT) if restore_media else 0
+            except (OSError, tarfile.TarError) as error:
+                raise CommandError(
+                    f"The database is restored, but the media could not be written to "
+                    f"{settings.MEDIA_ROOT}: {error}. Empty that folder and run restore with "
+                    "a new, empty database again."
+                ) from None
         self.stdout.write(
             f"Restored the {engine.vendor} database and {files} media files from {archive}"
         )
