@@ -298,3 +298,12 @@ def test_backup_writes_this_database_and_media_root(db, tmp_path, settings):
     assert manifest["engine"] == connection.vendor
     assert manifest["media"] == {"files": 1, "bytes": 3}
     assert not Path(f"{output}.partial").exists()
+
+
+def test_backup_refuses_an_output_it_cannot_write(db, tmp_path):
+    for output, reason in [
+        (tmp_path / "missing" / "out.tar", "There is no folder"),
+        (tmp_path, "is a folder"),
+    ]:
+        with pytest.raises(CommandError, match=reason):
+            call_command("backup", "--output", str(output), stdout=io.StringIO())
