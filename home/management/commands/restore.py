@@ -5,7 +5,7 @@ import tempfile
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 
 from home.backups.archive import Archive
 from home.backups.databases import engine_for
@@ -44,7 +44,10 @@ class Command(BaseCommand):
                         f"The media folder {settings.MEDIA_ROOT} is not empty; restore needs "
                         "an empty one (or --no-media)."
                     )
-            tables = connection.introspection.table_names()
+            try:
+                tables = connection.introspection.table_names()
+            except DatabaseError as error:
+                raise CommandError(f"Cannot reach the database: {error}") from None
             if tables:
                 raise CommandError(
                     f"The database {connection.settings_dict['NAME']} is not empty "
@@ -52,7 +55,11 @@ class Command(BaseCommand):
                     "been migrated."
                 )
             with tempfile.TemporaryDirectory(prefix="citymakers-restore-") as tmp:
-                engine.load(connection, backup.extract_database(tmp))
+                try:
+                    database_file = backup.extract_database(tmp)
+                except (OSError, tarfile.TarError) as error:
+                    raise CommandError(f"{archive} is a damaged archive ({error}).") from None
+                engine.load(connection, database_file)
             try:
                 files = backup.extract_media(settings.MEDIA_ROOT) if restore_media else 0
             except (OSError, tarfile.TarError) as error:
