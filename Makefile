@@ -34,7 +34,7 @@ test: install
 	$(BIN)/python -m pytest
 
 serve: install
-	DJANGO_SETTINGS_MODULE=citymakers.settings.production SECURE_SSL_REDIRECT=false \
+	DJANGO_SETTINGS_MODULE=citymakers.settings.production SECURE_SSL_REDIRECT=false SERVE_MEDIA=true \
 	SECRET_KEY=$${SECRET_KEY:-local-serve-only-$$(hostname)-not-for-production} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	sh -c '$(BIN)/python manage.py collectstatic --noinput -v0 && \

@@ -53,8 +53,9 @@ def _keep_private(response):
 
 
 def _capped(response, generation=None):
-    """The response, kept no longer than the next episode start or end (if it may be kept)."""
-    if get_max_age(response) is None:
+    """The response, kept no longer than the next episode start or end (if it may be kept).
+    Responses that do not depend on episodes (uploaded images) set `fixed_lifetime`."""
+    if get_max_age(response) is None or getattr(response, "fixed_lifetime", False):
         return response
     return cap_cache_lifetime(response, generation or _generation())
 
@@ -90,7 +91,7 @@ class AnonymousPageCacheMiddleware:
             response = self.get_response(request)
             if getattr(request, "page_cache_private", False):
                 _keep_private(response)
-            elif request.user.is_authenticated:
+            elif not getattr(response, "fixed_lifetime", False) and request.user.is_authenticated:
                 patch_cache_control(response, private=True, no_cache=True)
             return _capped(response)
         generation = _generation()

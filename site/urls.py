@@ -27,6 +27,10 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif settings.SERVE_MEDIA:
+    from citymakers.media import media_urlpatterns
+
+    urlpatterns += media_urlpatterns()
 
 # Every public page lives under its language prefix; "/" is redirected by
 # LocaleMiddleware to the reader's best language.

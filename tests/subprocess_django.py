@@ -9,7 +9,7 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
-def run_django(code, settings_module="citymakers.settings.production", **env):
+def run_django(code, settings_module="citymakers.settings.production", timeout=120, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -23,7 +23,7 @@ def run_django(code, settings_module="citymakers.settings.production", **env):
         env=environment,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
     )
 
 

@@ -163,13 +163,31 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# The app itself serves uploaded images (citymakers/media.py) when no web server in front does.
+SERVE_MEDIA = env_bool("SERVE_MEDIA")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    # S3-compatible media storage (django-storages), configured by its AWS_* variables.
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # S3-compatible media storage (django-storages). boto3 reads AWS_ACCESS_KEY_ID and
+    # AWS_SECRET_ACCESS_KEY from the environment itself; the rest is passed on here.
+    _s3_options = {
+        "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+        "file_overwrite": False,  # a second upload of "photo.jpg" gets a name of its own
+        **{
+            option: os.environ[variable]
+            for option, variable in [
+                ("endpoint_url", "AWS_S3_ENDPOINT_URL"),
+                ("region_name", "AWS_S3_REGION_NAME"),
+                ("custom_domain", "AWS_S3_CUSTOM_DOMAIN"),
+            ]
+            if os.environ.get(variable)
+        },
+    }
+    if "AWS_QUERYSTRING_AUTH" in os.environ:
+        _s3_options["querystring_auth"] = env_bool("AWS_QUERYSTRING_AUTH")
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3_options}
 
 WAGTAIL_SITE_NAME = "City Makers"
 # The admin contacts no third party: no release check, no Gravatar avatars.

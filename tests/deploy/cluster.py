@@ -31,8 +31,15 @@ http {{
     uwsgi_temp_path {tmp}/uwsgi;
     scgi_temp_path {tmp}/scgi;
     upstream citymakers {{ server 127.0.0.1:{a}; server 127.0.0.1:{b}; }}
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
     server {{
         listen 127.0.0.1:{port};
+        # Uploaded images straight from disk (renditions' names change with their content);
+        # documents go through the app, which applies their privacy.
+        location /media/images/ {{ alias {tmp}/media/images/; expires 365d; }}
+        location /media/original_images/ {{ alias {tmp}/media/original_images/; expires 7d; }}
+        location /media/ {{ return 404; }}
         location / {{
             proxy_pass http://citymakers;
             proxy_set_header Host $http_host;
@@ -73,6 +80,7 @@ def wait_until_up(url, process, seconds=60):
 class Cluster:
     def __init__(self, base_database_url):
         self.tmp = Path(tempfile.mkdtemp(prefix="citymakers-cluster-"))
+        self.tmp.chmod(0o755)  # nginx's workers (another user when started as root) read media
         self.db_name = f"citymakers_cluster_{secrets.token_hex(4)}"
         self.admin_url = database_url(base_database_url, "postgres")
         self.app_ports = [free_port(), free_port()]
@@ -94,14 +102,15 @@ class Cluster:
         self.processes = []
 
     def manage(self, *args):
-        subprocess.run(
+        return subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=PROJECT_DIR,
             env=self.env,
             check=True,
             capture_output=True,
+            text=True,
             timeout=600,
-        )
+        ).stdout
 
     def start(self):
         with psycopg.connect(self.admin_url, autocommit=True) as connection:

@@ -101,6 +101,46 @@ def test_failed_sign_ins_on_either_instance_lock_out_on_both(cluster):
     assert statuses == {429}
 
 
+SET_HOME_HERO = """
+from home.models import HomePage
+from livecasts.demo.images import demo_image
+home = HomePage.objects.get(locale__language_code="en")
+home.hero_image, _ = demo_image("Cluster hero", (30, 90, 60), size=(640, 360))
+home.save_revision().publish()
+"""
+
+
+def test_nginx_serves_a_rendered_page_s_renditions_from_the_shared_media(cluster):
+    cluster.manage("shell", "-c", SET_HOME_HERO)
+    _, _, html = get(f"{cluster.url}/en/")
+    renditions = set(re.findall(r"/media/images/[^\"\s,]+", html))
+    assert renditions, "the home page shows no rendition"
+
+    for url in renditions:
+        status, headers, body = fetch(f"{cluster.url}{url}")
+        assert status == 200
+        assert headers["Content-Type"] in ("image/webp", "image/jpeg")
+        assert "X-Upstream" not in headers  # nginx answered, not an app instance
+        assert "max-age=31536000" in headers["Cache-Control"]
+        assert body == (cluster.tmp / url.removeprefix("/")).read_bytes()
+
+
+def test_nginx_serves_no_other_media_folder(cluster):
+    documents = cluster.tmp / "media" / "documents"
+    documents.mkdir(parents=True, exist_ok=True)
+    (documents / "private.pdf").write_bytes(b"%PDF private")
+
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        fetch(f"{cluster.url}/media/documents/private.pdf")
+
+    assert refused.value.code == 404
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.status, dict(response.headers), response.read()
+
+
 def browser():
     return urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
