@@ -16,6 +16,10 @@ from pathlib import Path
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 
 
+def postgres_installed():
+    return (PG_BIN / "initdb").exists()
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -100,10 +104,10 @@ class OwnPostgres:
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
         log = self.folder / "log"
         self._run(PG_BIN / "pg_ctl", "-D", self.data, "-o", options, "-l", log, "-w", "start")
-        wait_until(self._ready, what="PostgreSQL")
+        wait_until(self.is_ready, what="PostgreSQL")
         return self
 
-    def _ready(self):
+    def is_ready(self):
         ready = subprocess.run(
             [PG_BIN / "pg_isready", "-h", "127.0.0.1", "-p", str(self.port)], capture_output=True
         )

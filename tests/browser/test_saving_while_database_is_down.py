@@ -1,6 +1,6 @@
 """An editor saving while the database is down loses nothing.
 
-The site is served from a PostgreSQL server of this test's own (tests/browser/own_postgres.py),
+The site is served from a PostgreSQL server of this test's own (tests/own_services.py),
 which the test stops while the editor is typing rich text and starts again: the failed save
 keeps everything in the editor with a clear message, and the next save after the database is
 back stores it.
@@ -17,10 +17,12 @@ from playwright.sync_api import expect
 
 from tests.browser.admin import ADMIN_THIRD_PARTIES, log_in
 from tests.browser.browsing import Watch
-from tests.browser.own_postgres import OwnPostgres, available
 from tests.browser.site_server import PROJECT_DIR, SiteServer
+from tests.own_services import OwnPostgres, postgres_installed
 
-pytestmark = pytest.mark.skipif(not available(), reason="PostgreSQL 15's server is not installed")
+pytestmark = pytest.mark.skipif(
+    not postgres_installed(), reason="PostgreSQL 15's server is not installed"
+)
 
 EDITOR = "editor"
 TYPED_BEFORE = " Typed while the database answered."
@@ -63,8 +65,8 @@ class PostgresSite(SiteServer):
 def site_on_own_postgres(tmp_path_factory):
     """Built once (migrations on PostgreSQL take most of the time); each test leaves the
     database running."""
-    database = OwnPostgres().create()
-    site = PostgresSite(tmp_path_factory.mktemp("outage-site"), database_url=database.url)
+    database = OwnPostgres().initdb().start()
+    site = PostgresSite(tmp_path_factory.mktemp("outage-site"), database_url=database.url())
     try:
         password = secrets.token_urlsafe(16)
         built = subprocess.run(
@@ -82,14 +84,14 @@ def site_on_own_postgres(tmp_path_factory):
         yield site, database
     finally:
         site.stop()
-        database.destroy()
+        database.remove()
 
 
 @pytest.fixture
 def outage(site_on_own_postgres):
     site, database = site_on_own_postgres
     yield site, database
-    if not database.is_running():
+    if not database.is_ready():
         database.start()
 
 
@@ -133,7 +135,6 @@ def test_a_save_while_the_database_is_down_keeps_the_rich_text_until_it_is_back(
     expect(page.get_by_role("button", name="Save draft")).to_be_enabled()
 
     database.start()
-    database.wait_until_ready()
     page.get_by_role("button", name="Save draft").click()
 
     expect(messages).to_contain_text("'About the series' has been updated")
