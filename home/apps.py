@@ -6,6 +6,11 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core import checks
+
+        from citymakers.addresses import check_site_url
+
+        checks.register(check_site_url, deploy=True)
         from django.db.models.signals import m2m_changed, post_delete, post_save
         from wagtail.models import PageViewRestriction, Site
         from wagtail.signals import page_published, page_slug_changed, page_unpublished

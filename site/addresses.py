@@ -8,6 +8,8 @@ goes through `absolute_url` here.
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.core import checks
 from wagtail.models import Site
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -53,3 +55,22 @@ def route_full_url(page, route_name, request=None):
     """The absolute URL of one of a routable page's sub-routes, or None if the page has no URL."""
     page_url = page.get_full_url(request)
     return page_url + page.reverse_subpage(route_name) if page_url else None
+
+
+def check_site_url(app_configs=None, **kwargs):
+    """Deploy check: without a valid SITE_URL, Wagtail's Site keeps the first migration's
+    `localhost`, and every sitemap, feed, calendar and API link would point there."""
+    if not settings.SITE_URL:
+        return [
+            checks.Warning(
+                "SITE_URL is not set: absolute links would follow Wagtail's Site record, "
+                "which says localhost until configured.",
+                hint="Set SITE_URL=https://your.host and run `manage.py configure_site`.",
+                id="citymakers.W001",
+            )
+        ]
+    try:
+        parse_site_url(settings.SITE_URL)
+    except ValueError as error:
+        return [checks.Error(f"SITE_URL: {error}", id="citymakers.E001")]
+    return []

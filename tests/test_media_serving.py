@@ -166,6 +166,6 @@ def test_an_s3_bucket_gives_working_settings_without_network():
     assert storage["backend"] == "storages.backends.s3"
     assert storage["url"].startswith("https://citymakers-media.s3")
     assert storage["url"].endswith("/images/a.jpg")
-    env["SECURE_SSL_REDIRECT"] = "true"
+    env.update(SECURE_SSL_REDIRECT="true", SITE_URL="https://citymakers.example.org")
     check = run_manage("check", "--deploy", "--fail-level", "WARNING", **env)
     assert check.returncode == 0, check.stdout + check.stderr

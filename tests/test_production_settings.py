@@ -26,12 +26,29 @@ def test_production_refuses_debug():
     assert "DEBUG" in result.stderr
 
 
+def deploy_check(**env):
+    return run_manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=SECRET_KEY, **env)
+
+
 def test_production_passes_the_deploy_check():
-    result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=SECRET_KEY, ALLOWED_HOSTS="a.org"
-    )
+    result = deploy_check(ALLOWED_HOSTS="a.org", SITE_URL="https://a.org")
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_deploy_check_asks_for_the_public_address():
+    result = deploy_check(ALLOWED_HOSTS="a.org")
+
+    assert result.returncode != 0
+    assert "citymakers.W001" in result.stderr and "SITE_URL is not set" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_deploy_check_refuses_a_malformed_public_address():
+    result = deploy_check(ALLOWED_HOSTS="a.org", SITE_URL="https://a.org/path")
+
+    assert result.returncode != 0
+    assert "citymakers.E001" in result.stderr and "bare origin" in result.stderr
 
 
 def test_static_files_are_served_with_hashed_immutable_names(tmp_path):
