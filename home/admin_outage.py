@@ -11,12 +11,14 @@ script (home/static/home/js/editor-database-check.js) asks it before sending the
 from csp.constants import NONE, SELF
 from csp.decorators import csp
 from django.contrib.auth.models import AnonymousUser
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
+
+from citymakers.error_views import database_unreachable
+from citymakers.views import database_answers
 
 ADMIN_PREFIX = "/admin/"
 RETRY_AFTER_SECONDS = 30
@@ -80,9 +82,7 @@ class AdminDatabaseOutageMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if request.path_info.startswith(ADMIN_PREFIX) and isinstance(
-            exception, OperationalError | InterfaceError
-        ):
+        if request.path_info.startswith(ADMIN_PREFIX) and database_unreachable(exception):
             return database_unavailable(request)
         return None
 
@@ -90,11 +90,7 @@ class AdminDatabaseOutageMiddleware:
 @require_GET
 def database_check(request):
     """200 when the database answers, 503 when it does not; says nothing else."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
+    if not database_answers():
         _forget_user(request)
         return _unavailable(JsonResponse({"database": "unavailable"}, status=503))
     return _not_stored(JsonResponse({"database": "ok"}))

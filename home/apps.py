@@ -7,18 +7,16 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from django.core import checks
-
-        from citymakers.addresses import check_site_url
-
-        checks.register(check_site_url, deploy=True)
         from django.db.models.signals import m2m_changed, post_delete, post_save
         from wagtail.models import PageViewRestriction, Site
         from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
+        from citymakers.addresses import check_site_url
         from citymakers.resilient_cache import cache_reconnected
         from home.page_cache import empty_page_cache, view_restriction_changed
         from livecasts.models import City, Person
 
+        checks.register(check_site_url, deploy=True)
         for signal in (page_published, page_unpublished, page_slug_changed):
             signal.connect(empty_page_cache, dispatch_uid=f"page-cache-{signal}")
         post_delete.connect(empty_page_cache, dispatch_uid="page-cache-delete")

@@ -15,8 +15,9 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 
+from citymakers.client_errors import is_api_request
+
 RETRY_AFTER_SECONDS = 60
-API_PREFIX = "/api/"
 
 
 def database_unreachable(error):
@@ -35,7 +36,7 @@ def server_error(request, template_name=None):
     language = translation.get_language_from_path(request.path_info) or translation.get_language()
     request_id = getattr(request, "request_id", "")
     with translation.override(language):
-        if request.path_info.startswith(API_PREFIX):
+        if is_api_request(request):
             response = _json_answer(outage, request_id)
         else:
             template = template_name or ("503.html" if outage else "500.html")

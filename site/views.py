@@ -15,7 +15,8 @@ from citymakers.addresses import absolute_url
 from citymakers.sitemaps import LocalisedPagesSitemap
 
 
-def _database_answers():
+def database_answers():
+    """True when the database runs a trivial query."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -37,7 +38,7 @@ def _cache_answers():
 def healthz(request):
     """200 "ok"; 200 "degraded" when only the cache is down (pages are served uncached);
     503 "unavailable" when the database does not answer."""
-    database, cache_ok = _database_answers(), _cache_answers()
+    database, cache_ok = database_answers(), _cache_answers()
     status = "ok" if database and cache_ok else "degraded" if database else "unavailable"
     body = {
         "status": status,

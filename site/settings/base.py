@@ -67,7 +67,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, but API answers are never redirected to a language prefix.
+    "citymakers.api.ApiAwareLocaleMiddleware",
+    # Control characters in a path or query parameter: a 400 before any view reads them.
+    "citymakers.query_parameters.RefuseControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -334,13 +337,3 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # --- end of security headers ------------------------------------------------------------------
-
-# --- Hostile input (citymakers/query_parameters.py, citymakers/api.py) -------------------------
-# API answers are never redirected to a language prefix; control characters in a path or query
-# parameter are refused with a 400 before any view reads them.
-_locale = MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware")
-MIDDLEWARE[_locale : _locale + 1] = [
-    "citymakers.api.ApiAwareLocaleMiddleware",
-    "citymakers.query_parameters.RefuseControlCharactersMiddleware",
-]
-# --- end of hostile input ---------------------------------------------------------------------
