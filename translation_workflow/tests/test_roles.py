@@ -14,7 +14,6 @@ from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflo
 from wagtail_localize.models import StringSegment
 
 from livecasts.models import City, EpisodePage
-from livecasts.translation.roles import EDITORS, MODERATION, MODERATORS, translator_group_name
 from tests.translation_fixtures import (
     add_episode,
     editor,
@@ -30,6 +29,7 @@ from tests.translation_fixtures import (
     translated_tree,
     warsaw,
 )
+from translation_workflow.roles import EDITORS, MODERATION, MODERATORS, translator_group_name
 
 pytestmark = pytest.mark.django_db
 

@@ -27,7 +27,7 @@ from tests.translation_fixtures import (
 
 pytestmark = pytest.mark.django_db
 
-REPORT = "livecasts_translation:status_report"
+REPORT = "translation_workflow:status_report"
 
 
 def report_rows(client, **params):
@@ -194,7 +194,7 @@ def test_translator_starts_a_missing_translation_in_their_language(
     madrid = three_episodes["madrid"]
     client.force_login(polish_translator)
     url = reverse(
-        "livecasts_translation:start",
+        "translation_workflow:start",
         args=[madrid.content_type_id, madrid.pk, "pl"],
     )
 
@@ -212,7 +212,7 @@ def test_translator_cannot_start_a_translation_in_another_language(
     madrid = three_episodes["madrid"]
     client.force_login(polish_translator)
     url = reverse(
-        "livecasts_translation:start",
+        "translation_workflow:start",
         args=[madrid.content_type_id, madrid.pk, "el"],
     )
 
@@ -227,7 +227,7 @@ def test_starting_needs_the_parent_page_in_that_language(client, polish_translat
     lisbon = add_episode(other, 1, "Lisbon")
     client.force_login(polish_translator)
     url = reverse(
-        "livecasts_translation:start",
+        "translation_workflow:start",
         args=[lisbon.content_type_id, lisbon.pk, "pl"],
     )
 
