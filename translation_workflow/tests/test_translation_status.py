@@ -9,7 +9,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from livecasts.models import EpisodePage
+from livecasts.models import City, EpisodePage
 from tests.translation_fixtures import (
     add_episode,
     add_series,
@@ -165,8 +165,6 @@ def test_fully_translated_but_unpublished_is_ready_to_publish(client, editor, th
 
 
 def test_snippets_are_listed_with_their_status(client, editor, roles):
-    from livecasts.models import City
-
     City.objects.create(name="Athens", country="Greece", locale=locale("en"))
     client.force_login(editor)
 
