@@ -6,6 +6,6 @@ plugins, so this one declares the same plugins and takes over the shared fixture
 
 from tests import conftest as shared
 
-pytest_plugins = shared.pytest_plugins
+pytest_plugins = [*shared.pytest_plugins, "tests.translation_fixtures"]
 
 _empty_cache = shared._empty_cache
