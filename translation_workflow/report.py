@@ -12,11 +12,7 @@ from wagtail.models import Locale
 from livecasts.models import SeriesPage
 from translation_workflow.access import translation_locales, working_locales
 from translation_workflow.links import RowActions
-from translation_workflow.status import (
-    STATUS_CHOICES,
-    TRANSLATED,
-    translation_status,
-)
+from translation_workflow.status import STATUS_CHOICES, TRANSLATED, translation_status
 
 
 def _locale_choices():
