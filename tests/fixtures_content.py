@@ -17,6 +17,7 @@ from wagtail.models import Locale
 
 from home.models import HomePage
 from livecasts.models import City, EpisodePage, EpisodeSpeaker, Person, SeriesPage
+from tests.shared_content import rolled_back_afterwards
 
 SERIES_SLUG = "infected-cities"
 EPISODES = [
@@ -124,15 +125,35 @@ def build_greek(series, episodes, host):
     return series_el, episodes_el
 
 
+@pytest.fixture(scope="module")
+def series_tree(django_db_setup, django_db_blocker):
+    """The series built once for the test module: the primary keys of its pages and snippets."""
+    with rolled_back_afterwards(django_db_blocker):
+        series, episodes, host = build_english()
+        series_el, episodes_el = build_greek(series, episodes, host)
+        yield SimpleNamespace(
+            series=series.pk,
+            episodes={slug: page.pk for slug, page in episodes.items()},
+            series_el=series_el.pk,
+            episodes_el={slug: page.pk for slug, page in episodes_el.items()},
+            host=host.pk,
+        )
+
+
 @pytest.fixture
-def series_content(db):
-    """The series with its episodes in English (`en`) and Greek (`el`), as live pages."""
-    series, episodes, host = build_english()
-    series_el, episodes_el = build_greek(series, episodes, host)
+def series_content(series_tree, db):
+    """The series with its episodes in English (`en`) and Greek (`el`), as live pages.
+
+    Fresh instances for each test: what one test changes, the next does not see.
+    """
     return SimpleNamespace(
-        series=series,
-        episodes=episodes,
-        series_el=series_el,
-        episodes_el=episodes_el,
-        host=host,
+        series=SeriesPage.objects.get(pk=series_tree.series),
+        episodes=episodes_by_slug(series_tree.episodes),
+        series_el=SeriesPage.objects.get(pk=series_tree.series_el),
+        episodes_el=episodes_by_slug(series_tree.episodes_el),
+        host=Person.objects.get(pk=series_tree.host),
     )
+
+
+def episodes_by_slug(primary_keys):
+    return {slug: EpisodePage.objects.get(pk=pk) for slug, pk in primary_keys.items()}

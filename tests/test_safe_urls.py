@@ -4,9 +4,6 @@ The render tests put a bad value straight into the database (as a bypassed check
 look at what a reader, an API client, a calendar app or a feed reader receives.
 """
 
-# The shared fixtures are imported by name, which pyflakes reads as unused or redefined.
-# ruff: noqa: F401, F811
-
 import datetime
 import json
 import re
@@ -19,7 +16,6 @@ from icalendar import Calendar
 from home.models import HomePage
 from livecasts.models import EpisodePage, OrganisationIndexPage, OrganisationPage, Person
 from livecasts.safe_urls import neutralise_markup, safe_rich_text_href, safe_web_address
-from tests.fixtures_content import publish, series_content
 
 ATTACK = "javascript:window.__pwned=1"
 BAD_ADDRESSES = [
