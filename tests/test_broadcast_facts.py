@@ -3,9 +3,6 @@
 The editor publishes the English episode through the page editor; the Greek page, calendar,
 feed and API follow in the same moment while the Greek words stay the translator's."""
 
-# The shared fixtures are imported by name, which pyflakes reads as unused or redefined.
-# ruff: noqa: F401, F811
-
 import datetime
 import json
 import re
@@ -21,16 +18,10 @@ from wagtail_localize.models import OverridableSegment, Translation, Translation
 from livecasts.models import City, EpisodePage
 from livecasts.schedule import PROGRAMME_TIME_ZONE
 from tests.translation_fixtures import (
-    editor,
     fill,
-    greek_translator,
     locale,
     publish_translation,
-    roles,
-    series,
     start_translation,
-    translated_tree,
-    warsaw,
 )
 
 pytestmark = pytest.mark.django_db

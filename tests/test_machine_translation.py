@@ -1,8 +1,5 @@
 """Machine translation: off unless a key is configured, and wired to the translation editor."""
 
-# The shared fixtures are imported by name, which pyflakes reads as unused or redefined.
-# ruff: noqa: F401, F811
-
 import html
 import json
 
@@ -13,9 +10,6 @@ from tests.subprocess_django import run_django
 from tests.translation_fixtures import (
     add_episode,
     locale,
-    polish_translator,
-    roles,
-    series,
     start_translation,
 )
 

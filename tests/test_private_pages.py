@@ -1,9 +1,6 @@
 """Private pages stay private: the page cache never keeps a restricted page, and privacy set in
 the admin's privacy dialog applies from the very next request."""
 
-# The shared fixtures are imported by name, which pyflakes reads as unused or redefined.
-# ruff: noqa: F401, F811
-
 import json
 import re
 
@@ -17,7 +14,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction
 
 from tests.factories import EpisodePageFactory, SeriesPageFactory, home_page
-from tests.translation_fixtures import editor, make_user, roles
+from tests.translation_fixtures import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,5 @@
 """A small English tree, its translations and the people who work on them, for the
-translators' workflow tests (import the fixtures into a test module to use them)."""
+translators' workflow tests (registered for every test module in tests/conftest.py)."""
 
 import datetime
 import json
@@ -9,12 +9,14 @@ import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import TestCase
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import TranslationCreator
 
 from home.models import HomePage
 from livecasts.models import City, EpisodePage, SeriesPage
+from tests.shared_content import rolled_back_afterwards
 from translation_workflow.roles import EDITORS, translator_group_name
 
 PARAGRAPHS = [
@@ -146,26 +148,54 @@ def image(db):
     return wagtail_factories.ImageFactory(title="Old town")
 
 
-@pytest.fixture
-def warsaw(db):
+def add_warsaw():
     return City.objects.create(
         name="Warsaw", country="Poland", time_zone="Europe/Warsaw", locale=locale("en")
     )
 
 
 @pytest.fixture
-def translated_tree(series, warsaw, django_capture_on_commit_callbacks):
-    """The series and episode 'Warsaw' fully translated into Polish and Greek, published."""
-    episode = add_episode(series, 13, "Warsaw", city=warsaw)
-    found = {}
-    for code in ("pl", "el"):
-        series_translation = start_translation(series, code)
-        fill(series_translation)
-        publish_translation(series_translation, django_capture_on_commit_callbacks)
-        city_translation = start_translation(warsaw, code)
-        fill(city_translation)
-        city_translation.save_target()
-        found[code] = start_translation(episode, code)
-        fill(found[code])
-        publish_translation(found[code], django_capture_on_commit_callbacks)
-    return {"episode": episode, "series": series, "city": warsaw, **found}
+def warsaw(db):
+    return add_warsaw()
+
+
+@pytest.fixture(scope="module")
+def translated_tree_built(django_db_setup, django_db_blocker):
+    """`translated_tree`'s content, built once for the test module: its primary keys."""
+    with rolled_back_afterwards(django_db_blocker):
+        series = add_series()
+        city = add_warsaw()
+        episode = add_episode(series, 13, "Warsaw", city=city)
+        translations = {}
+        for code in ("pl", "el"):
+            series_translation = start_translation(series, code)
+            fill(series_translation)
+            publish_translation(series_translation, TestCase.captureOnCommitCallbacks)
+            city_translation = start_translation(city, code)
+            fill(city_translation)
+            city_translation.save_target()
+            translations[code] = start_translation(episode, code)
+            fill(translations[code])
+            publish_translation(translations[code], TestCase.captureOnCommitCallbacks)
+        yield {
+            "episode": episode.pk,
+            "series": series.pk,
+            "city": city.pk,
+            **{code: translation.pk for code, translation in translations.items()},
+        }
+
+
+@pytest.fixture
+def translated_tree(translated_tree_built, db):
+    """The series and episode 'Warsaw' fully translated into Polish and Greek, published.
+
+    Fresh instances for each test; what one test changes is rolled back before the next.
+    """
+    keys = translated_tree_built
+    return {
+        "episode": EpisodePage.objects.get(pk=keys["episode"]),
+        "series": SeriesPage.objects.get(pk=keys["series"]),
+        "city": City.objects.get(pk=keys["city"]),
+        "pl": Translation.objects.get(pk=keys["pl"]),
+        "el": Translation.objects.get(pk=keys["el"]),
+    }

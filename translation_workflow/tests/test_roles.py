@@ -219,12 +219,9 @@ def test_translator_cannot_post_changes_to_the_english_page(
 
 
 def test_polish_translator_translates_and_publishes_in_polish(
-    client, polish_translator, series, django_capture_on_commit_callbacks
+    client, polish_translator, translated_tree, django_capture_on_commit_callbacks
 ):
-    series_translation = start_translation(series, "pl")
-    fill(series_translation)
-    publish_translation(series_translation, django_capture_on_commit_callbacks)
-    episode = add_episode(series, 14, "Madrid")
+    episode = add_episode(translated_tree["series"], 14, "Madrid")  # the series is in Polish
     translation = start_translation(episode, "pl")
     polish = in_locale(episode, "pl")
     client.force_login(polish_translator)
