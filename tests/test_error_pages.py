@@ -5,6 +5,7 @@ import hashlib
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db.utils import OperationalError
 from wagtail.models import Locale
 
@@ -16,14 +17,22 @@ SOMETHING_WENT_WRONG_IN_GREEK = "Κάτι πήγε στραβά"
 
 
 @pytest.mark.parametrize(
-    ("language", "text"), [("el", "Η σελίδα δεν βρέθηκε"), ("fr", "Page introuvable")]
+    ("language", "heading", "way_home"),
+    [
+        ("el", "Η σελίδα δεν βρέθηκε", "Μετάβαση στην αρχική σελίδα"),
+        ("fr", "Page introuvable", "Aller à la page d'accueil"),
+    ],
 )
-def test_404_in_the_readers_language(client, language, text):
-    response = client.get(f"/{language}/nowhere/")
+def test_a_missing_page_is_explained_in_the_readers_language_with_a_way_home(
+    client, language, heading, way_home
+):
+    response = client.get(f"/{language}/no-such-page/")
 
+    page = BeautifulSoup(response.text, "html.parser")
     assert response.status_code == 404
-    assert text in response.text
-    assert f'href="/{language}/"' in response.text
+    assert page.html["lang"] == language
+    assert page.h1.get_text(strip=True) == heading
+    assert page.find("a", string=way_home)["href"] == f"/{language}/"
 
 
 def test_500_in_the_readers_language_without_a_traceback(client, monkeypatch):

@@ -114,13 +114,3 @@ def test_result_count_uses_the_languages_plural_forms(client, language, sentence
     response = client.get(f"/{language}/search/", {"q": "xyzzy"})
 
     assert sentence in response.text
-
-
-@pytest.mark.django_db
-def test_missing_page_is_explained_in_french(client):
-    response = client.get("/fr/no-such-page/")
-
-    assert response.status_code == 404
-    assert '<html lang="fr"' in response.text
-    assert "<h1>Page introuvable</h1>" in response.text
-    assert "Aller à la page d'accueil" in response.text

@@ -127,29 +127,6 @@ def test_junk_query_strings_get_a_normal_page(demo, client, url):
     assert client.get(url).status_code == 200
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/xx/",
-        "/el/no-such-page/",
-        "/en/infected-cities/feed/xyz/",
-        "/en/infected-cities/calendar.ics/extra",
-        "/en/infected-cities/athens/calendar.ics/extra",
-        "/en/infected-cities/nowhere/calendar.ics",
-    ],
-)
-def test_malformed_urls_end_in_404(demo, client, url):
-    assert client.get(url, follow=True).status_code == 404
-
-
-def test_the_404_page_speaks_the_readers_language_and_leads_home(demo, client):
-    response = client.get("/el/no-such-page/")
-
-    assert response.status_code == 404
-    assert '<html lang="el"' in response.text
-    assert 'href="/el/"' in response.text
-
-
 @pytest.mark.parametrize("slug", ["paris", "athens", "warsaw", "madrid"])
 def test_episode_pages_load_nothing_from_third_parties(demo, client, slug):
     text = client.get(f"/el/infected-cities/{slug}/").text
