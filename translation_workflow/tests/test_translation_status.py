@@ -7,6 +7,8 @@ import csv
 import io
 
 import pytest
+from bs4 import BeautifulSoup
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from livecasts.models import City, EpisodePage
@@ -78,10 +80,28 @@ def test_report_page_lists_every_language_with_actions(client, editor, three_epi
     response = client.get(reverse(REPORT))
 
     assert response.status_code == 200
-    for language in ("Nederlands", "Français", "Ελληνικά", "Polski", "Español"):
-        assert language in response.text
-    assert "Start translating" in response.text
-    assert "Translate" in response.text
+    actions = report_actions(response.text)
+    languages = {language for _title, language in actions}
+    assert languages == {"Nederlands", "Français", "Ελληνικά", "Polski", "Español"}
+    madrid = ContentType.objects.get_for_model(EpisodePage).pk, three_episodes["madrid"].pk
+    assert actions[("Madrid", "Polski")] == {
+        "Start translating": reverse("translation_workflow:start", args=[*madrid, "pl"])
+    }
+    athens_pl = three_episodes["athens"].get_translation(locale("pl"))
+    assert actions[("Athens", "Polski")] == {
+        "Translate": reverse("wagtailadmin_pages:edit", args=[athens_pl.pk])
+    }
+
+
+def report_actions(html):
+    """The report page's table as {(title, language): {action label: address}}."""
+    rows = {}
+    for row in BeautifulSoup(html, "html.parser").select("table tbody tr"):
+        cells = row.find_all("td")
+        title, language = cells[0].get_text(strip=True), cells[3].get_text(strip=True)
+        links = cells[-1].find_all("a")
+        rows[title, language] = {link.get_text(strip=True): link["href"] for link in links}
+    return rows
 
 
 def test_report_exports_xlsx(client, editor, three_episodes):
