@@ -1,4 +1,7 @@
-"""Factories for the content model, built on wagtail-factories."""
+"""Factories for the content model, built on wagtail-factories.
+
+Pages take `parent=`; `publish(page)` gives a page the live revision the admin would.
+"""
 
 import datetime
 
@@ -6,12 +9,28 @@ import factory
 import wagtail_factories
 from wagtail.models import Locale
 
-from home.models import HomePage
-from livecasts.models import City, EpisodePage, EpisodeSpeaker, Person, SeriesPage
+from home.models import HomePage, StandardPage
+from livecasts.models import (
+    City,
+    EpisodePage,
+    EpisodeSpeaker,
+    OrganisationIndexPage,
+    OrganisationPage,
+    Person,
+    SeriesPage,
+)
+
+ImageFactory = wagtail_factories.ImageFactory
 
 
 def home_page(language="en"):
     return HomePage.objects.get(locale__language_code=language, depth=2)
+
+
+def publish(page):
+    """Publish as the admin does (a revision, then publish) and return the fresh page."""
+    page.save_revision().publish()
+    return page.specific_class.objects.get(pk=page.pk)
 
 
 class CityFactory(factory.django.DjangoModelFactory):
@@ -34,6 +53,14 @@ class PersonFactory(factory.django.DjangoModelFactory):
         model = Person
 
 
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+
+    class Meta:
+        model = StandardPage
+
+
 class SeriesPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Series {n}")
     slug = factory.Sequence(lambda n: f"series-{n}")
@@ -54,8 +81,31 @@ class EpisodePageFactory(wagtail_factories.PageFactory):
         model = EpisodePage
 
 
+class EpisodeSpeakerFactory(factory.django.DjangoModelFactory):
+    person = factory.SubFactory(PersonFactory)
+    role = "Guest"
+
+    class Meta:
+        model = EpisodeSpeaker
+
+
+class OrganisationIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Organisations"
+    slug = "organisations"
+
+    class Meta:
+        model = OrganisationIndexPage
+
+
+class OrganisationPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    description = "A cultural organisation (test profile)."
+
+    class Meta:
+        model = OrganisationPage
+
+
 def add_speakers(episode, count):
     for position in range(count):
-        EpisodeSpeaker.objects.create(
-            page=episode, person=PersonFactory(), role="Guest", sort_order=position
-        )
+        EpisodeSpeakerFactory(page=episode, sort_order=position)

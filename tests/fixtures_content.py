@@ -15,11 +15,20 @@ from types import SimpleNamespace
 import pytest
 from wagtail.models import Locale
 
-from home.models import HomePage
-from livecasts.models import City, EpisodePage, EpisodeSpeaker, Person, SeriesPage
+from livecasts.models import EpisodePage, Person, SeriesPage
+from tests.factories import (
+    CityFactory,
+    EpisodePageFactory,
+    EpisodeSpeakerFactory,
+    PersonFactory,
+    SeriesPageFactory,
+    home_page,
+    publish,
+)
 from tests.shared_content import rolled_back_afterwards
 
 SERIES_SLUG = "infected-cities"
+STRAP_LINE = "Culture and social impact"
 EPISODES = [
     # slug, number, city, country, date, start time, livestream address, live
     ("paris", 11, "Paris", "France", datetime.date(2020, 12, 10), None, "", True),
@@ -47,19 +56,9 @@ GREEK = {
 }
 
 
-def publish(page):
-    page.save_revision().publish()
-    return page.specific_class.objects.get(pk=page.pk)
-
-
-def make_city(name, country):
-    return City.objects.create(
-        name=name, country=country, time_zone="Europe/Amsterdam", locale=Locale.get_default()
-    )
-
-
 def make_episode(series, slug, number, city, date, start_time, livestream_url, live):
-    episode = EpisodePage(
+    episode = EpisodePageFactory(
+        parent=series,
         title=f"Infected Cities: {city.name}",
         slug=slug,
         number=number,
@@ -70,7 +69,6 @@ def make_episode(series, slug, number, city, date, start_time, livestream_url, l
         summary=f"What culture does for {city.name} (test summary).",
         live=live,
     )
-    series.add_child(instance=episode)
     return publish(episode) if live else episode
 
 
@@ -91,18 +89,16 @@ def translate_page(page, locale, **fields):
 
 
 def build_english():
-    home = HomePage.objects.get(locale__language_code="en", depth=2)
-    series = SeriesPage(
-        title="Infected Cities", slug=SERIES_SLUG, strap_line="Culture and social impact"
+    series = SeriesPageFactory(
+        parent=home_page(), title="Infected Cities", slug=SERIES_SLUG, strap_line=STRAP_LINE
     )
-    home.add_child(instance=series)
     series = publish(series)
     episodes = {}
     for slug, number, city_name, country, *schedule in EPISODES:
-        city = make_city(city_name, country)
+        city = CityFactory(name=city_name, country=country, time_zone="Europe/Amsterdam")
         episodes[slug] = make_episode(series, slug, number, city, *schedule)
-    host = Person.objects.create(name="Sample host", is_sample=True, locale=Locale.get_default())
-    EpisodeSpeaker.objects.create(page=episodes["athens"], person=host, role="Host")
+    host = PersonFactory(name="Sample host", role="")
+    EpisodeSpeakerFactory(page=episodes["athens"], person=host, role="Host")
     return series, episodes, host
 
 

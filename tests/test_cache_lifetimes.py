@@ -13,8 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.cache import get_max_age
 
 from livecasts.schedule import PROGRAMME_TIME_ZONE
-from tests.factories import EpisodePageFactory
-from tests.fixtures_content import publish
+from tests.factories import EpisodePageFactory, publish
 
 pytestmark = pytest.mark.django_db
 

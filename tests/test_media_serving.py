@@ -12,7 +12,7 @@ from django.conf import settings
 from citymakers.media import media_urlpatterns
 from citymakers.urls import urlpatterns as site_urlpatterns
 from livecasts.demo.images import demo_image
-from tests.fixtures_content import publish
+from tests.factories import publish
 from tests.subprocess_django import run_django, run_manage
 
 # The site's URLs as `SERVE_MEDIA=true` makes them (settings are read once, at import).

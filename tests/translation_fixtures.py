@@ -16,6 +16,7 @@ from wagtail_localize.operations import TranslationCreator
 
 from home.models import HomePage
 from livecasts.models import City, EpisodePage, SeriesPage
+from tests.factories import publish
 from tests.shared_content import rolled_back_afterwards
 from translation_workflow.roles import EDITORS, translator_group_name
 
@@ -28,11 +29,6 @@ PARAGRAPHS = [
 
 def locale(code):
     return Locale.objects.get(language_code=code)
-
-
-def publish(page):
-    page.save_revision().publish()
-    return page.specific_class.objects.get(pk=page.pk)
 
 
 def add_series(title="Infected Cities", slug="infected-cities"):
