@@ -8,6 +8,7 @@ from contextlib import contextmanager
 import pytest
 from django.db import OperationalError, connection
 from django.test import Client
+from django.urls import reverse
 
 from home.models import StandardPage
 from tests.factories import home_page
@@ -44,7 +45,7 @@ def signed_in(editor, language_cookie=None, **headers):
     client = Client(enforce_csrf_checks=True, headers=headers)
     if language_cookie:
         client.cookies["django_language"] = language_cookie
-    form = client.get("/admin/login/")
+    form = client.get(reverse("wagtailadmin_login"))
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)[1]
     client.post(
         "/admin/login/",
@@ -55,7 +56,7 @@ def signed_in(editor, language_cookie=None, **headers):
 
 def edit_form(client, page):
     """The edit page as the editor has it open, and what its Save draft button would send."""
-    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == 200
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.text)[1]
     return response, {"csrfmiddlewaretoken": token, "title": "About the series, revised"}
@@ -66,7 +67,7 @@ def test_saving_while_the_database_is_down_answers_an_admin_page_not_the_public_
     _editor_page, data = edit_form(client, page)
 
     with database_down():
-        response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+        response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
 
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
@@ -84,7 +85,7 @@ def test_autosave_while_the_database_is_down_gets_json_wagtail_can_show(editor, 
 
     with database_down():
         response = client.post(
-            f"/admin/pages/{page.pk}/edit/",
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
             data,
             headers={"accept": "application/json", "x-csrftoken": data["csrfmiddlewaretoken"]},
         )
@@ -111,7 +112,7 @@ def test_the_outage_page_speaks_the_editors_language(editor, page, headers, titl
     _editor_page, data = edit_form(client, page)
 
     with database_down():
-        response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+        response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
 
     assert response.status_code == 503
     assert title in response.text
@@ -129,7 +130,7 @@ def test_the_page_editor_loads_the_database_check_with_a_translated_message(edit
 
 
 def test_the_database_check_answers_without_a_sign_in():
-    response = Client().get("/admin/database-check/")
+    response = Client().get(reverse("admin_database_check"))
 
     assert response.status_code == 200
     assert response.json() == {"database": "ok"}
@@ -140,14 +141,14 @@ def test_the_database_check_answers_503_when_the_database_is_down(editor):
     client = signed_in(editor)
 
     with database_down():
-        response = client.get("/admin/database-check/")
+        response = client.get(reverse("admin_database_check"))
 
     assert response.status_code == 503
     assert response.json() == {"database": "unavailable"}
 
 
 def test_the_database_check_only_answers_get():
-    assert Client().post("/admin/database-check/").status_code == 405
+    assert Client().post(reverse("admin_database_check")).status_code == 405
 
 
 def test_against_an_unreachable_postgresql_the_editor_gets_the_admin_503():

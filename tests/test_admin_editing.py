@@ -6,6 +6,7 @@ import io
 import pytest
 import time_machine
 from django.contrib.auth.models import Group, User
+from django.urls import reverse
 from wagtail.models import Locale
 
 from livecasts.schedule import PROGRAMME_TIME_ZONE
@@ -43,7 +44,7 @@ def episode():
 def test_admin_search_finds_episodes_by_title_city_speaker_and_summary(
     admin_client, episode, query
 ):
-    response = admin_client.get("/admin/pages/search/", {"q": query})
+    response = admin_client.get(reverse("wagtailadmin_pages:search"), {"q": query})
 
     assert "Infected Cities: Athens" in response.text
 
@@ -55,7 +56,7 @@ def test_dashboard_lists_upcoming_episodes_with_their_languages(admin_client, ep
     )
     translation.save_revision().publish()
 
-    text = admin_client.get("/admin/").text
+    text = admin_client.get(reverse("wagtailadmin_home")).text
 
     assert "Upcoming episodes" in text
     assert "#12 Infected Cities: Athens" in text
@@ -66,7 +67,7 @@ def test_dashboard_lists_upcoming_episodes_with_their_languages(admin_client, ep
 
 @time_machine.travel(datetime.datetime(2022, 1, 1, tzinfo=PROGRAMME_TIME_ZONE), tick=False)
 def test_dashboard_shows_latest_episodes_when_nothing_is_upcoming(admin_client, episode):
-    text = admin_client.get("/admin/").text
+    text = admin_client.get(reverse("wagtailadmin_home")).text
 
     assert "Latest episodes (nothing is scheduled)" in text
     assert "#12 Infected Cities: Athens" in text
@@ -74,7 +75,7 @@ def test_dashboard_shows_latest_episodes_when_nothing_is_upcoming(admin_client, 
 
 def test_preview_renders_the_real_template_with_unsaved_changes(admin_client, episode):
     form = episode_form(title="Infected Cities: Athens, revisited", slug=episode.slug, number=12)
-    preview_url = f"/admin/pages/{episode.pk}/edit/preview/"
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[episode.pk])
 
     assert admin_client.post(preview_url, form).json()["is_valid"]
     response = admin_client.get(preview_url)
@@ -98,6 +99,6 @@ def test_translators_do_not_get_the_source_language_panel(client, episode):
     translator.groups.add(Group.objects.get(name="Translators: Polish"))
     client.force_login(translator)
 
-    text = client.get("/admin/").text
+    text = client.get(reverse("wagtailadmin_home")).text
 
     assert "upcoming-episodes-heading" not in text

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core.management import call_command
 from django.http import HttpRequest
+from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import Translation, TranslationSource
@@ -108,14 +109,16 @@ def add_page_as_an_editor(client):
             "action-publish": "publish",
         }
     )
-    response = client.post(f"/admin/pages/add/home/standardpage/{home.pk}/", form)
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=["home", "standardpage", home.pk]), form
+    )
     assert response.status_code == 302, response.text
     return StandardPage.objects.get(slug="volunteers")
 
 
 def add_person_as_an_editor(client):
     form = {"name": "Ana Editor", "role": "Curator", "bio": "", "photo": "", "website": ""}
-    response = client.post("/admin/snippets/livecasts/person/add/?locale=en", form)
+    response = client.post(reverse("wagtailsnippets_livecasts_person:add") + "?locale=en", form)
     assert response.status_code == 302, response.text
     return Person.objects.get(name="Ana Editor")
 

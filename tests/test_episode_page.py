@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
@@ -48,7 +49,7 @@ def test_a_past_episode_without_a_time_says_it_took_place(client, series_content
 def test_the_dashboard_does_not_announce_a_time_for_a_past_episode(admin_client, series):
     EpisodePageFactory(parent=series, title="Infected Cities: Lisbon", start_time=None)
 
-    text = admin_client.get("/admin/").text
+    text = admin_client.get(reverse("wagtailadmin_home")).text
 
     assert "Infected Cities: Lisbon" in text
     assert "time to be announced" not in text

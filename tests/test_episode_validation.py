@@ -1,6 +1,7 @@
 """What an editor is told when an episode cannot be saved."""
 
 import pytest
+from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import StandardPage
@@ -37,7 +38,7 @@ def series():
 
 
 def add_url(series):
-    return f"/admin/pages/add/livecasts/episodepage/{series.pk}/"
+    return reverse("wagtailadmin_pages:add", args=["livecasts", "episodepage", series.pk])
 
 
 def test_a_valid_episode_is_created(admin_client, series):
@@ -77,7 +78,8 @@ def test_editing_an_episode_keeps_its_own_number(admin_client, series):
     episode = EpisodePageFactory(parent=series, number=15, slug="lisbon")
 
     response = admin_client.post(
-        f"/admin/pages/{episode.pk}/edit/", episode_form(number=15, summary="Changed.")
+        reverse("wagtailadmin_pages:edit", args=[episode.pk]),
+        episode_form(number=15, summary="Changed."),
     )
 
     assert response.status_code == 302
@@ -117,7 +119,9 @@ def test_a_video_block_refuses_an_address_that_is_not_a_video(admin_client):
     body = streamfield(
         [("video", {"url": "https://example.org/clip", "title": "Clip", "poster": ""})]
     )
-    add_standard_page = f"/admin/pages/add/home/standardpage/{home_page().pk}/"
+    add_standard_page = reverse(
+        "wagtailadmin_pages:add", args=["home", "standardpage", home_page().pk]
+    )
 
     response = admin_client.post(add_standard_page, standard_page_form(body=body))
 
@@ -128,7 +132,9 @@ def test_a_video_block_refuses_an_address_that_is_not_a_video(admin_client):
 def test_the_episode_body_offers_no_video_or_speaker_list(admin_client, series):
     """The recording has its own field and the speakers their own inline: one place each."""
     episode_editor = admin_client.get(add_url(series)).text
-    standard_editor = admin_client.get(f"/admin/pages/add/home/standardpage/{home_page().pk}/").text
+    standard_editor = admin_client.get(
+        reverse("wagtailadmin_pages:add", args=["home", "standardpage", home_page().pk])
+    ).text
 
     assert "Recording address" in episode_editor and "Speakers" in episode_editor
     assert "Video address" not in episode_editor and "Speaker list" not in episode_editor

@@ -7,6 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.db.utils import OperationalError
+from django.urls import reverse
 from wagtail.models import Locale
 
 from tests.factories import SeriesPageFactory, home_page
@@ -96,7 +97,7 @@ def test_a_form_without_its_csrf_token_gets_a_403_in_the_readers_language():
     from django.test import Client
 
     browser = Client(enforce_csrf_checks=True, headers={"accept-language": "el"})
-    response = browser.post("/admin/login/", {"username": "admin", "password": "x"})
+    response = browser.post(reverse("wagtailadmin_login"), {"username": "admin", "password": "x"})
 
     assert response.status_code == 403
     assert '<html lang="el"' in response.text

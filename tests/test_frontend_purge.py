@@ -3,6 +3,7 @@ language: its page and calendar, its series with feeds and calendar, the home pa
 of its organisations and the API."""
 
 import pytest
+from django.urls import reverse
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset
@@ -59,7 +60,9 @@ def test_publishing_an_english_episode_purges_every_page_that_lists_it(
     form["action-publish"] = "action-publish"
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(f"/admin/pages/add/livecasts/episodepage/{series.pk}/", form)
+        response = admin_client.post(
+            reverse("wagtailadmin_pages:add", args=["livecasts", "episodepage", series.pk]), form
+        )
 
     assert response.status_code == 302
     lisbon = EpisodePage.objects.get(slug="lisbon", live=True)
@@ -89,7 +92,7 @@ def test_unpublishing_an_episode_purges_its_translations_too(
     athens, athens_el = series_content.episodes["athens"], series_content.episodes_el["athens"]
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(f"/admin/pages/{athens.pk}/unpublish/")
+        response = admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[athens.pk]))
 
     assert response.status_code == 302
     assert {

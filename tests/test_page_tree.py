@@ -1,6 +1,7 @@
 """Which page types editors may create where."""
 
 import pytest
+from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, StandardPage
@@ -28,9 +29,11 @@ class PageTreeRulesTest(WagtailPageTestCase):
 def test_admin_refuses_an_episode_under_the_home_page(admin_client):
     home = home_page()
 
-    response = admin_client.get(f"/admin/pages/add/livecasts/episodepage/{home.pk}/", follow=True)
+    response = admin_client.get(
+        reverse("wagtailadmin_pages:add", args=["livecasts", "episodepage", home.pk]), follow=True
+    )
 
-    assert response.redirect_chain[0] == ("/admin/", 302)
+    assert response.redirect_chain[0] == (reverse("wagtailadmin_home"), 302)
     assert "Sorry, you do not have permission to access this area." in response.text
 
 
@@ -38,7 +41,9 @@ def test_admin_refuses_an_episode_under_the_home_page(admin_client):
 def test_admin_offers_an_episode_under_a_series(admin_client):
     series = SeriesPageFactory(parent=home_page())
 
-    response = admin_client.get(f"/admin/pages/add/livecasts/episodepage/{series.pk}/")
+    response = admin_client.get(
+        reverse("wagtailadmin_pages:add", args=["livecasts", "episodepage", series.pk])
+    )
 
     assert response.status_code == 200
     for tab in ("Content", "Broadcast", "Promote", "Settings"):

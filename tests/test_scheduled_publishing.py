@@ -10,6 +10,7 @@ import time
 import pytest
 import time_machine
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from livecasts.models import EpisodePage
 from livecasts.schedule import PROGRAMME_TIME_ZONE
@@ -34,7 +35,9 @@ def scheduled_lisbon(admin_client, series_content, settings):
     }
     form = episode_form(go_live_at="2021-01-01 12:30")
     form["action-publish"] = "action-publish"
-    add_url = f"/admin/pages/add/livecasts/episodepage/{series_content.series.pk}/"
+    add_url = reverse(
+        "wagtailadmin_pages:add", args=["livecasts", "episodepage", series_content.series.pk]
+    )
     with time_machine.travel(amsterdam(2021, 1, 1, 12, 0), tick=False):
         assert admin_client.post(add_url, form).status_code == 302
     return EpisodePage.objects.get(slug="lisbon")
