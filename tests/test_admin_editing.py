@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from livecasts.schedule import PROGRAMME_TIME_ZONE
+from tests.admin_forms import episode_form
 from tests.factories import (
     CityFactory,
     EpisodePageFactory,
@@ -17,7 +18,6 @@ from tests.factories import (
     SeriesPageFactory,
     home_page,
 )
-from tests.test_episode_validation import episode_form
 
 pytestmark = pytest.mark.django_db
 

@@ -6,30 +6,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.models import StandardPage
 from livecasts.models import EpisodePage
+from tests.admin_forms import episode_form
 from tests.factories import EpisodePageFactory, SeriesPageFactory, home_page
 
 pytestmark = pytest.mark.django_db
-
-
-def episode_form(**overrides):
-    data = {
-        "title": "Infected Cities: Lisbon",
-        "slug": "lisbon",
-        "number": 15,
-        "date": "2021-02-04",
-        "start_time": "",
-        "duration_minutes": 90,
-        "summary": "A sample episode.",
-        "livestream_url": "",
-        "recording_url": "",
-        "status": "scheduled",
-        "speakers": inline_formset([]),
-        "organisations": inline_formset([]),
-        "body": streamfield([]),
-        "comments": inline_formset([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
 
 
 @pytest.fixture

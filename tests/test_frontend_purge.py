@@ -9,9 +9,9 @@ from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset
 
 from livecasts.models import EpisodePage, OrganisationIndexPage, OrganisationPage
+from tests.admin_forms import episode_form
 from tests.factories import publish
 from tests.fixtures_content import translate_page
-from tests.test_episode_validation import episode_form
 
 pytestmark = pytest.mark.django_db
 

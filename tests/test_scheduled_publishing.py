@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from livecasts.models import EpisodePage
 from livecasts.schedule import PROGRAMME_TIME_ZONE
+from tests.admin_forms import episode_form
 from tests.subprocess_django import PROJECT_DIR, run_manage
-from tests.test_episode_validation import episode_form
 from tests.test_frontend_purge import PURGED
 
 UNREACHABLE_DATABASE = "sqlite:////nonexistent-folder/citymakers.sqlite3"
