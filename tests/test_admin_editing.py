@@ -5,6 +5,7 @@ import io
 
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from wagtail.models import Locale
@@ -86,9 +87,19 @@ def test_preview_renders_the_real_template_with_unsaved_changes(admin_client, ep
 
 
 def test_episode_listing_shows_number_city_and_state(admin_client, episode):
-    text = admin_client.get("/admin/episodes/").text
+    text = admin_client.get(reverse("episodes:index")).text
 
-    assert "Infected Cities: Athens" in text and "Athens" in text and "Past" in text
+    table = BeautifulSoup(text, "html.parser").select_one("table.listing")
+    header = [cell.get_text(strip=True) for cell in table.find_all("th")]
+    [row] = [row.find_all("td") for row in table.find_all("tr") if row.find("td")]
+    row = [cell.get_text(" ", strip=True) for cell in row]
+    listed = dict(zip(header, row, strict=True))
+    assert (listed["Title"], listed["No."], listed["City"]) == (
+        "Infected Cities: Athens",
+        "12",
+        "Athens",
+    )
+    assert (listed["State"], listed["Locale"]) == ("Past", "English")
 
 
 def test_translators_do_not_get_the_source_language_panel(client, episode):

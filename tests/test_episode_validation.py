@@ -77,7 +77,7 @@ def test_a_recording_before_the_broadcast_is_allowed_but_flagged(admin_client, s
     form = episode_form(date="2099-01-01", recording_url="https://vimeo.com/123456789")
     assert admin_client.post(add_url(series), form).status_code == 302
 
-    listing = admin_client.get("/admin/episodes/")
+    listing = admin_client.get(reverse("episodes:index"))
 
     assert "recording before broadcast" in listing.text
 

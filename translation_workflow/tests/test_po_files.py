@@ -1,8 +1,5 @@
 """PO files: export a page's translation, edit it elsewhere, import it back, through the admin."""
 
-# The shared fixtures are imported by name, which pyflakes reads as unused or redefined.
-# ruff: noqa: F401, F811
-
 import polib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,13 +9,8 @@ from wagtail_localize.models import StringTranslation
 from livecasts.models import City, EpisodePage
 from tests.translation_fixtures import (
     add_episode,
-    greek_translator,
-    image,
     locale,
-    polish_translator,
     publish_translation,
-    roles,
-    series,
     start_translation,
 )
 

@@ -1,8 +1,5 @@
 """Roles: what Editors and each language's Translators can and cannot do, through HTTP."""
 
-# The shared fixtures are imported by name, which pyflakes reads as unused or redefined.
-# ruff: noqa: F401, F811
-
 from urllib.parse import urlencode
 
 import pytest
@@ -16,18 +13,10 @@ from wagtail_localize.models import StringSegment
 from livecasts.models import City, EpisodePage, Person
 from tests.translation_fixtures import (
     add_episode,
-    editor,
-    fill,
     locale,
     make_user,
-    polish_translator,
-    publish_translation,
-    roles,
     segments,
-    series,
     start_translation,
-    translated_tree,
-    warsaw,
 )
 from translation_workflow.roles import EDITORS, MODERATION, MODERATORS, translator_group_name
 

@@ -1,8 +1,5 @@
 """Syncing after an editor changes the English source never loses a translator's work."""
 
-# The shared fixtures are imported by name, which pyflakes reads as unused or redefined.
-# ruff: noqa: F401, F811
-
 import json
 from urllib.parse import urlencode
 
@@ -14,15 +11,11 @@ from livecasts.models import EpisodePage
 from tests.translation_fixtures import (
     PARAGRAPHS,
     add_episode,
-    editor,
     fill,
     locale,
-    polish_translator,
     publish,
     publish_translation,
-    roles,
     segments,
-    series,
     start_translation,
 )
 

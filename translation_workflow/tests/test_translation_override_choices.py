@@ -3,9 +3,6 @@ message, never an admin 500: when it is stored (the translation editor's PUT) an
 translation is published (the editor's publish POST), as the translator, with session + CSRF.
 """
 
-# The shared fixtures are imported by name, which pyflakes reads as unused or redefined.
-# ruff: noqa: F401, F811
-
 import json
 
 import pytest
@@ -18,7 +15,7 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import OverridableSegment, SegmentOverride
 
 from home.models import HomePage, StandardPage
-from tests.translation_fixtures import fill, polish_translator, roles, start_translation
+from tests.translation_fixtures import fill, start_translation
 
 pytestmark = pytest.mark.django_db
 

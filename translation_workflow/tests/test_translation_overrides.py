@@ -4,9 +4,6 @@ Requests are made as the translation editor makes them: a logged-in session, a C
 client, PUT with a multipart body holding `value` and the token in the X-CSRFToken header.
 """
 
-# The shared fixtures are imported by name, which pyflakes reads as unused or redefined.
-# ruff: noqa: F401, F811
-
 import json
 import re
 
@@ -16,19 +13,15 @@ from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import URLPattern, URLResolver, resolve, reverse
 from wagtail import hooks
 from wagtail.users.models import UserProfile
-from wagtail_localize.models import OverridableSegment, SegmentOverride, StringSegment
+from wagtail_localize.models import OverridableSegment, SegmentOverride
 
 from home.models import HomePage, StandardPage
-from livecasts.models import EpisodePage
 from tests.translation_fixtures import (
     add_episode,
     fill,
     locale,
-    polish_translator,
     publish_translation,
-    roles,
     segments,
-    series,
     start_translation,
 )
 

@@ -1,8 +1,5 @@
 """The translation status report and the translators' dashboard panel, as users see them."""
 
-# The shared fixtures are imported by name, which pyflakes reads as unused or redefined.
-# ruff: noqa: F401, F811
-
 import csv
 import io
 
@@ -15,15 +12,11 @@ from livecasts.models import City, EpisodePage
 from tests.translation_fixtures import (
     add_episode,
     add_series,
-    editor,
     fill,
     locale,
-    polish_translator,
     publish,
     publish_translation,
-    roles,
     segments,
-    series,
     start_translation,
 )
 
