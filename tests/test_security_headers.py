@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 
 from citymakers.settings import base as base_settings
+from livecasts.models import SeriesPage
 from tests.observatory import grade, grade_django_response, parse_csp
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +123,7 @@ def test_the_server_error_page_allows_only_its_own_inline_style(demo, production
     def broken(*args, **kwargs):
         raise RuntimeError("simulated failure")
 
-    monkeypatch.setattr("livecasts.models.SeriesPage.split_episodes", broken)
+    monkeypatch.setattr(SeriesPage, "serve", broken)
     client = Client(raise_request_exception=False)
     response = get("/en/infected-cities/", client)
 
