@@ -1,6 +1,7 @@
 """What an editor is told when an episode cannot be saved."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -68,9 +69,13 @@ def test_editing_an_episode_keeps_its_own_number(admin_client, series):
 def test_a_missing_date_is_refused_and_the_typed_text_is_kept(admin_client, series):
     response = admin_client.post(add_url(series), episode_form(date=""))
 
+    form = BeautifulSoup(response.text, "html.parser")
     assert response.status_code == 200
-    assert "This field is required." in response.text
-    assert "Infected Cities: Lisbon" in response.text
+    assert response.context["form"].errors["date"] == ["This field is required."]
+    assert form.find("input", attrs={"name": "title"})["value"] == "Infected Cities: Lisbon"
+    assert (
+        form.find("textarea", attrs={"name": "summary"}).get_text(strip=True) == "A sample episode."
+    )
 
 
 def test_a_recording_before_the_broadcast_is_allowed_but_flagged(admin_client, series):
