@@ -3,12 +3,10 @@
 import re
 
 import pytest
-from wagtail.images.models import Image
-from wagtail.images.tests.utils import get_test_image_file
 
 from home.models import StandardPage
 from livecasts.models import SeriesPage
-from tests.factories import PersonFactory, SeriesPageFactory, home_page
+from tests.factories import ImageFactory, PersonFactory, SeriesPageFactory, home_page
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def page():
     """A standard page with every block (episode bodies leave out the video and speakers)."""
-    image = Image.objects.create(title="Poster", file=get_test_image_file())
+    image = ImageFactory(title="Poster")
     people = [PersonFactory(name="Sample Ada"), PersonFactory(name="Sample Bo")]
     series = SeriesPageFactory(parent=home_page())
     body = [

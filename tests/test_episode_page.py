@@ -7,12 +7,11 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from wagtail.images.models import Image
-from wagtail.images.tests.utils import get_test_image_file
 
 from livecasts.models import EpisodeSpeaker
 from tests.factories import (
     EpisodePageFactory,
+    ImageFactory,
     PersonFactory,
     SeriesPageFactory,
     add_speakers,
@@ -103,7 +102,7 @@ def test_speakers_appear_once_even_if_a_body_was_given_a_speaker_list(client, se
 
 
 def test_the_hero_image_is_at_the_top_with_responsive_renditions(client, series):
-    image = Image.objects.create(title="Paris at night", file=get_test_image_file(800, 450))
+    image = ImageFactory(title="Paris at night", file__width=800, file__height=450)
     episode = EpisodePageFactory(parent=series, hero_image=image, recording_url=RECORDING)
     add_speakers(episode, 1)
 

@@ -5,7 +5,6 @@ import datetime
 import json
 
 import pytest
-import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -16,7 +15,7 @@ from wagtail_localize.operations import TranslationCreator
 
 from home.models import HomePage
 from livecasts.models import City, EpisodePage, SeriesPage
-from tests.factories import publish
+from tests.factories import ImageFactory, publish
 from tests.shared_content import rolled_back_afterwards
 from translation_workflow.roles import EDITORS, translator_group_name
 
@@ -141,7 +140,7 @@ def series(db):
 
 @pytest.fixture
 def image(db):
-    return wagtail_factories.ImageFactory(title="Old town")
+    return ImageFactory(title="Old town")
 
 
 def add_warsaw():
