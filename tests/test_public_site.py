@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.django_db
 
@@ -87,10 +88,12 @@ def test_organisation_data(demo, client):
 
 
 def test_series_advertises_its_feeds(demo, client):
-    text = client.get("/el/infected-cities/").text
+    head = BeautifulSoup(client.get("/el/infected-cities/").text, "html.parser").head
 
-    assert 'type="application/rss+xml"' in text and 'href="/el/infected-cities/feed/rss/"' in text
-    assert 'type="application/atom+xml"' in text
+    links = head.find_all("link", rel="alternate", type=True)
+    feeds = {link["type"]: link["href"] for link in links}
+    assert feeds["application/rss+xml"] == "/el/infected-cities/feed/rss/"
+    assert feeds["application/atom+xml"] == "/el/infected-cities/feed/atom/"
 
 
 @pytest.mark.parametrize(
