@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.test import Client, TestCase
 from django.urls import reverse
 from wagtail_localize.models import Translation
 
 from livecasts.models import City
+from tests.shared_content import rolled_back_afterwards
 from tests.translation_fixtures import (
     add_episode,
     add_series,
@@ -87,10 +87,9 @@ def world(django_db_setup, django_db_blocker):
     """The tree of translation_fixtures' `translated_tree`, built with its helpers once for the
     module (per cell it cost seconds a test) and rolled back after it; each cell's own changes
     are rolled back after the cell."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with rolled_back_afterwards(django_db_blocker):
         call_command("setup_roles", verbosity=0)
         yield build_world()
-        transaction.set_rollback(True)
 
 
 def build_world():
