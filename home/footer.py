@@ -6,7 +6,6 @@ publish, unpublish, move or delete changes: the footer is never older than the p
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.translation import get_language_info
 
 from citymakers.addresses import route_full_url
 from home.models import HomePage, StandardPage
@@ -64,13 +63,10 @@ def _link(page):
 
 
 def _languages(homes):
-    order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
-    homes = sorted(homes, key=lambda home: order.get(home.locale.language_code, len(order)))
+    """The home page in each language, named in that language, in the settings' order."""
+    by_language = {home.locale.language_code: home for home in homes}
     return [
-        {
-            "code": home.locale.language_code,
-            "name": get_language_info(home.locale.language_code)["name_local"],
-            "url": home.url,
-        }
-        for home in homes
+        {"code": code, "name": name, "url": by_language[code].url}
+        for code, name in settings.LANGUAGES
+        if code in by_language
     ]

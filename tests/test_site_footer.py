@@ -48,7 +48,7 @@ def test_the_footer_links_the_home_page_in_each_language_in_that_language(demo, 
     assert [(link["href"], link["lang"], link["hreflang"]) for link in links] == [
         (f"/{code}/", code, code) for code in LANGUAGES
     ]
-    assert [link.get_text() for link in links if link.get("aria-current")] == ["polski"]
+    assert [link.get_text() for link in links if link.get("aria-current")] == ["Polski"]
     assert "Ελληνικά" in link_texts(languages)
 
 
