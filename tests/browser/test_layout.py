@@ -20,9 +20,10 @@ PAGES = {
     "series": "/{language}/infected-cities/",
     "episode": "/{language}/infected-cities/athens/",
     "organisation": "/{language}/organisations/dutchculture/",
+    "episode-with-player": "/{language}/infected-cities/sample-recorded/",
 }
 WIDTHS = {"phone": 390, "desktop": 1280}
-RECORDED = "/{language}/infected-cities/sample-recorded/"
+RECORDED = PAGES["episode-with-player"]
 PLAY_LABELS = {
     "el": "Αναπαραγωγή «Δείγμα επεισοδίου: με βιντεοσκόπηση»",
     "pl": "Odtwórz „Sample episode: recorded”",  # the sample has Greek words only
