@@ -82,7 +82,7 @@ class OrganisersField(PageLanguageField):
                 "title": organiser.title,
                 "html_url": organiser.get_full_url(request),
             }
-            for organiser in page.get_organisers()
+            for organiser in page.organisers_in_reader_language()
         ]
 
 

@@ -93,7 +93,12 @@ class EnglishSource:
     def person(self, data):
         photo, _ = demo_image(f"Portrait: {data['name']}", (90, 90, 110), size=(600, 600))
         return self._snippet(
-            Person, data, role=data["role"], bio=data["bio"], photo=photo, is_sample=True
+            Person,
+            data,
+            profession=data["profession"],
+            bio=data["bio"],
+            photo=photo,
+            is_sample=True,
         )
 
     def organisations(self):

@@ -120,7 +120,7 @@ class SeriesPage(
         past.reverse()
         return upcoming, past
 
-    def get_organisers(self):
+    def organisers_in_reader_language(self):
         """Organisers in the page's language, found with one query however many there are."""
         links = self.organisers.select_related("organisation")
         return localize_all([link.organisation for link in links], self.locale)

@@ -14,11 +14,11 @@ from livecasts.models.mixins import SafeAddressesMixin
 
 
 class Person(SafeAddressesMixin, TranslatableMixin, index.Indexed, models.Model):
-    """A speaker or host; one record per language, so bios and roles read naturally."""
+    """A speaker or host; one record per language, so bios and professions read naturally."""
 
     name = models.CharField(_("name"), max_length=120)
-    role = models.CharField(
-        _("role or profession"),
+    profession = models.CharField(
+        _("profession"),
         max_length=160,
         blank=True,
         help_text=_(
@@ -43,7 +43,7 @@ class Person(SafeAddressesMixin, TranslatableMixin, index.Indexed, models.Model)
 
     panels = [
         FieldPanel("name"),
-        FieldPanel("role"),
+        FieldPanel("profession"),
         FieldPanel("bio"),
         FieldPanel("photo"),
         FieldPanel("website"),
@@ -51,7 +51,7 @@ class Person(SafeAddressesMixin, TranslatableMixin, index.Indexed, models.Model)
     ]
     search_fields = [
         index.SearchField("name"),
-        index.SearchField("role"),
+        index.SearchField("profession"),
         index.AutocompleteField("name"),
         index.FilterField("locale_id"),
     ]
