@@ -77,6 +77,7 @@ class EnglishSource:
         snippet = model.objects.create(
             locale=self.locale, name=data["name"], translation_key=key, **defaults
         )
+        snippet.save_revision().publish()
         self.report(f"{model._meta.verbose_name} {snippet.name}")
         return self._keep(snippet, kind, data["key"])
 

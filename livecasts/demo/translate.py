@@ -78,12 +78,9 @@ class DemoTranslator:
             raise MissingDemoStrings(
                 f"the {locale.language_code} demo catalogue lacks: " + " | ".join(missing)
             )
-        if isinstance(instance, Page):
-            # Publish ourselves rather than on commit, so nested transactions behave the same.
-            translation.save_target(publish=False)
-            instance.get_translation(locale).get_latest_revision().publish()
-        else:
-            translation.save_target(publish=True)
+        # Publish ourselves rather than on commit, so nested transactions behave the same.
+        translation.save_target(publish=False)
+        instance.get_translation(locale).get_latest_revision().publish()
 
     def _already_translated(self, instance, locale):
         translated = instance.get_translation_or_none(locale)
