@@ -12,6 +12,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
+    TitleFieldPanel,
 )
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
@@ -112,13 +113,14 @@ class EpisodePage(
     body = StreamField(EpisodeBodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [
-        *Page.content_panels,
+        # The slug follows the city, not the title (livecasts/forms.py).
+        TitleFieldPanel("title", targets=[]),
         FieldPanel("number"),
         FieldPanel("city"),
         FieldPanel("summary"),
         *HeroImageMixin.hero_panels,
-        InlinePanel("speakers", label=_("Speakers"), heading=_("Speakers")),
-        InlinePanel("organisations", label=_("Organisers and partners")),
+        InlinePanel("speakers", heading=_("Speakers")),
+        InlinePanel("organisations", heading=_("Organisers and partners")),
         *BodyMixin.body_panels,
     ]
     broadcast_panels = [
@@ -274,3 +276,7 @@ class EpisodeOrganisation(Orderable):
     )
 
     panels = [FieldPanel("organisation"), FieldPanel("kind")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")

@@ -55,7 +55,7 @@ class SeriesPage(
         FieldPanel("strap_line"),
         *IntroMixin.intro_panels,
         *HeroImageMixin.hero_panels,
-        InlinePanel("organisers", label=_("Organisers")),
+        InlinePanel("organisers", heading=_("Organisers")),
         *BodyMixin.body_panels,
     ]
     search_fields = [
@@ -136,3 +136,7 @@ class SeriesOrganisation(Orderable):
     )
 
     panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organiser")
+        verbose_name_plural = _("organisers")
