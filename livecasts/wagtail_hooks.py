@@ -2,6 +2,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from livecasts import facts
+from livecasts.editing.choosers import organisation_chooser_viewset
 from livecasts.editing.dashboard import UpcomingEpisodesPanel
 from livecasts.editing.episodes import episode_listing_viewset
 from livecasts.editing.snippets import CityViewSet, PersonViewSet
@@ -15,6 +16,11 @@ register_snippet(CityViewSet)
 @hooks.register("register_admin_viewset")
 def register_episode_listing():
     return episode_listing_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation_chooser():
+    return organisation_chooser_viewset
 
 
 @hooks.register("register_log_actions")

@@ -11,7 +11,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
 
 from home.models import StandardPage
-from livecasts.models import EpisodePage
+from livecasts.models import EpisodePage, OrganisationIndexPage, OrganisationPage
 from livecasts.schedule import PROGRAMME_TIME_ZONE
 from tests.factories import CityFactory, EpisodePageFactory, SeriesPageFactory, home_page
 from tests.test_episode_validation import episode_form
@@ -59,6 +59,44 @@ def test_speakers_and_organisations_are_added_one_at_a_time(admin_client, series
 
     assert "Add speaker" in text and "Add organisation" in text
     assert "Add Speakers" not in text and "Add Organisers and partners" not in text
+
+
+@pytest.fixture
+def organisation_in_two_languages():
+    index = OrganisationIndexPage(title="Organisations", slug="organisations")
+    home_page().add_child(instance=index)
+    organisation = OrganisationPage(
+        title="Sample cultural centre", slug="sample-centre", description="A sample."
+    )
+    index.add_child(instance=organisation)
+    greek = organisation.copy_for_translation(
+        Locale.objects.get(language_code="el"), copy_parents=True
+    )
+    greek.title = "Ενδεικτικό πολιτιστικό κέντρο"
+    greek.save_revision().publish()
+    return organisation
+
+
+def test_episodes_choose_organisations_with_the_organisation_chooser(admin_client, series):
+    text = admin_client.get(add_episode_url(series)).text
+
+    assert "Choose an organisation" in text
+
+
+@pytest.mark.parametrize(
+    ("locale", "listed", "not_listed"),
+    [
+        ("en", "Sample cultural centre", "Ενδεικτικό πολιτιστικό κέντρο"),
+        ("el", "Ενδεικτικό πολιτιστικό κέντρο", "Sample cultural centre"),
+    ],
+)
+def test_the_organisation_chooser_lists_organisations_in_the_editors_language(
+    admin_client, organisation_in_two_languages, locale, listed, not_listed
+):
+    response = admin_client.get(reverse("organisation_chooser:choose"), {"locale": locale})
+
+    html = response.json()["html"]
+    assert listed in html and not_listed not in html
 
 
 @pytest.fixture
@@ -111,3 +149,15 @@ def test_an_image_credit_shows_one_copyright_sign(client, typed):
     text = client.get(page.url).text
 
     assert '<span class="credit">© Sample photographer</span>' in text
+
+
+def test_a_chosen_organisation_links_to_its_page_editor(
+    admin_client, organisation_in_two_languages
+):
+    organisation = organisation_in_two_languages
+    url = reverse("organisation_chooser:chosen", args=[organisation.pk])
+
+    result = admin_client.get(url).json()["result"]
+
+    assert result["title"] == "Sample cultural centre"
+    assert result["edit_url"] == reverse("wagtailadmin_pages:edit", args=[organisation.pk])
