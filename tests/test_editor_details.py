@@ -1,9 +1,11 @@
 """Small things an editor meets in the admin: slugs, labels, listings, the dashboard, credits."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.images.models import Image
@@ -161,3 +163,38 @@ def test_a_chosen_organisation_links_to_its_page_editor(
 
     assert result["title"] == "Sample cultural centre"
     assert result["edit_url"] == reverse("wagtailadmin_pages:edit", args=[organisation.pk])
+
+
+@pytest.fixture
+def editing_episode(admin_user, series):
+    """A signed-in editor (CSRF checked) with an episode open in the editor."""
+    episode = EpisodePageFactory(parent=series, slug="lisbon", number=15)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(admin_user)
+    page = client.get(reverse("wagtailadmin_pages:edit", args=[episode.pk])).text
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    return client, episode, page, token
+
+
+def test_the_editor_loads_the_script_that_names_tabs_with_errors(editing_episode):
+    _client, _episode, page, _token = editing_episode
+
+    assert "livecasts/js/editor-error-tabs.js" in page
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"duration_minutes": 0}, "The changes could not be saved: check the Broadcast tab."),
+        ({"duration_minutes": 0, "number": "x"}, "check the Content, Broadcast tabs."),
+        ({}, ""),
+    ],
+)
+def test_an_autosave_error_names_the_tabs_that_hold_it(editing_episode, changes, message):
+    client, episode, _page, token = editing_episode
+    url = reverse("livecasts_page_error_tabs", args=[episode.pk])
+    form = {**episode_form(**changes), "csrfmiddlewaretoken": token}
+
+    answer = client.post(url, form).json()["message"]
+
+    assert message in answer and bool(answer) == bool(message)
