@@ -9,9 +9,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from livecasts.blocks import BodyBlock
+from livecasts.page_permissions import RolePagePermissionTester
 from livecasts.safe_urls import validate_web_address
 from livecasts.search_text import folded_page_text
-from livecasts.translation.page_permissions import RolePagePermissionTester
 
 
 class SafeAddressesMixin:
@@ -97,7 +97,7 @@ class StableSlugMixin:
 
 class RolePermissionsMixin:
     """First in every page model's bases: what a user may do with the page follows the site's
-    roles (see livecasts/translation/page_permissions.py)."""
+    roles (see livecasts/page_permissions.py)."""
 
     def permissions_for_user(self, user):
         return RolePagePermissionTester(user, self)
