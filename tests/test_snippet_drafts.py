@@ -5,6 +5,7 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
+from wagtail.models import Locale
 
 from tests.factories import (
     CityFactory,
@@ -124,3 +125,17 @@ def test_an_editor_can_lock_a_person_against_other_editors(signed_in, person, dj
     colleague = Client()
     colleague.force_login(other)
     assert "<b>'Sample Ada' was locked</b> by <b>editor</b>" in colleague.get(edit_url).text
+
+
+def test_an_unpublished_translation_of_a_person_stays_off_the_translated_page(person, episode):
+    greek = Locale.objects.get(language_code="el")
+    draft = person.copy_for_translation(greek)
+    draft.name, draft.live = "Δείγμα Άντα", False
+    draft.save()
+    translated_episode = episode.copy_for_translation(greek, copy_parents=True)
+    translated_episode.save_revision().publish()
+
+    text = Client().get(translated_episode.url).text
+
+    assert "Sample Ada" in text
+    assert "Δείγμα Άντα" not in text
