@@ -76,12 +76,6 @@ def api_with_safe_url(data):
     return {**data, "url": safe_web_address(url) if url else url}
 
 
-class VideoValue(blocks.StructValue):
-    @property
-    def video(self):
-        return parse_video_url(self.get("url") or "")
-
-
 class VideoBlock(blocks.StructBlock):
     url = blocks.URLBlock(
         label=_("Video address"),
@@ -98,7 +92,6 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Video")
         template = "blocks/video_block.html"
-        value_class = VideoValue
 
     def clean(self, value):
         value = super().clean(value)
