@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
+from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +123,20 @@ def test_x_default_is_the_default_languages_page(demo, client, settings, default
         f'hreflang="x-default" href="http://localhost/{default_language}/infected-cities/athens/"'
         in athens
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "image_title"),
+    [("infected-cities/athens/", "hero_image"), ("organisations/dutchculture/", "logo")],
+)
+def test_a_shared_link_shows_the_hero_image_or_the_organisations_logo(
+    demo, client, path, image_title
+):
+    page = Page.objects.get(url_path__endswith=f"/{path}", locale__language_code="en").specific
+    image = getattr(page, image_title)
+
+    text = client.get(f"/en/{path}").text
+
+    shown = meta(text, "og:image")
+    assert image is not None and shown
+    assert image.get_rendition("fill-1200x630|format-jpeg").url in shown

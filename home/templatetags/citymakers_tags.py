@@ -125,9 +125,3 @@ def web_address(value):
 def safe_richtext(value):
     """Wagtail's `richtext`, with any link or markup that could run script taken out."""
     return mark_safe(neutralise_markup(richtext(value)))
-
-
-@register.simple_tag
-def share_image(page):
-    """The image shown when the page is shared: its hero image, or an organisation's logo."""
-    return getattr(page, "hero_image", None) or getattr(page, "logo", None)

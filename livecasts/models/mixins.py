@@ -122,6 +122,11 @@ class PageMetadataMixin:
                 return Truncator(text).chars(200)
         return ""
 
+    @property
+    def share_image(self):
+        """The image a link preview shows: the hero image, where the page has one."""
+        return getattr(self, "hero_image", None)
+
     @cached_property
     def breadcrumbs(self):
         """The pages from this language's home page down to this one."""

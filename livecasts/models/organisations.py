@@ -90,6 +90,10 @@ class OrganisationPage(
     def _in_my_locale(self, queryset):
         return queryset.live().public().filter(locale_id=self.locale_id)
 
+    @property
+    def share_image(self):
+        return self.logo
+
     def structured_data(self, request):
         return [*super().structured_data(request), structured_data.organisation(self, request)]
 
