@@ -1,7 +1,7 @@
 """How long browsers and CDNs may keep a public page, feed, calendar or API response.
 
-The page cache (citymakers/page_cache.py) then shortens every such lifetime to the next
-moment an episode starts or ends (citymakers/cache_lifetimes.py)."""
+The page cache (site/page_cache.py) then shortens every such lifetime to the next
+moment an episode starts or ends (site/cache_lifetimes.py)."""
 
 from django.conf import settings
 from django.utils.cache import patch_cache_control
