@@ -13,8 +13,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from livecasts import structured_data
 from livecasts.blocks import BodyBlock
+from livecasts.page_permissions import RolePagePermissionTester
 from livecasts.safe_urls import validate_web_address
-from livecasts.translation.page_permissions import RolePagePermissionTester
 from search.folding import folded_page_text
 
 
@@ -101,7 +101,7 @@ class StableSlugMixin:
 
 class RolePermissionsMixin:
     """First in every page model's bases: what a user may do with the page follows the site's
-    roles (see livecasts/translation/page_permissions.py)."""
+    roles (see livecasts/page_permissions.py)."""
 
     def permissions_for_user(self, user):
         return RolePagePermissionTester(user, self)

@@ -33,6 +33,7 @@ CSRF_FAILURE_VIEW = "citymakers.views.csrf_failure"
 INSTALLED_APPS = [
     "home",
     "livecasts",
+    "translation_workflow",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -13,8 +13,7 @@ from django.urls import reverse
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow
 from wagtail_localize.models import StringSegment
 
-from livecasts.models import City, EpisodePage
-from livecasts.translation.roles import EDITORS, MODERATION, MODERATORS, translator_group_name
+from livecasts.models import City, EpisodePage, Person
 from tests.translation_fixtures import (
     add_episode,
     editor,
@@ -30,6 +29,7 @@ from tests.translation_fixtures import (
     translated_tree,
     warsaw,
 )
+from translation_workflow.roles import EDITORS, MODERATION, MODERATORS, translator_group_name
 
 pytestmark = pytest.mark.django_db
 
@@ -316,8 +316,6 @@ def test_polish_translator_edits_only_the_polish_city(client, polish_translator,
 
 
 def test_people_and_cities_open_in_the_translation_editor(client, polish_translator, roles):
-    from livecasts.models import Person
-
     person = Person.objects.create(name="Sample host", role="urban researcher", locale=locale("en"))
     city = City.objects.create(name="Warsaw", country="Poland", locale=locale("en"))
     client.force_login(polish_translator)
@@ -341,8 +339,6 @@ def test_translator_cannot_add_or_delete_snippets(client, polish_translator, tra
 def test_delete_permission_alone_does_not_reach_other_languages(
     client, polish_translator, translated_tree
 ):
-    from django.contrib.auth.models import Permission
-
     polish_translator.user_permissions.add(Permission.objects.get(codename="delete_city"))
     greek_city = in_locale(translated_tree["city"], "el")
     client.force_login(polish_translator)

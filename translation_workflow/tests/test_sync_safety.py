@@ -145,7 +145,7 @@ def test_translator_finishes_the_changed_segment_and_publishes(
 
 def test_report_shows_out_of_date_then_in_progress_after_the_sync(client, editor, polish_episode):
     episode, _translation = polish_episode
-    status_url = reverse("livecasts_translation:status_report")
+    status_url = reverse("translation_workflow:status_report")
 
     def polish_status():
         client.force_login(editor)

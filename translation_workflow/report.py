@@ -10,18 +10,13 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 
 from livecasts.models import SeriesPage
-from livecasts.translation.access import locale_ids_for_user, translation_locales_for_user
-from livecasts.translation.links import RowActions
-from livecasts.translation.status import (
-    STATUS_CHOICES,
-    TRANSLATED,
-    target_locales,
-    translation_status,
-)
+from translation_workflow.access import translation_locales, working_locales
+from translation_workflow.links import RowActions
+from translation_workflow.status import STATUS_CHOICES, TRANSLATED, translation_status
 
 
 def _locale_choices():
-    return [(locale.language_code, locale.get_display_name()) for locale in target_locales()]
+    return [(locale.language_code, locale.get_display_name()) for locale in translation_locales()]
 
 
 def _series_choices():
@@ -71,14 +66,14 @@ class StatusFilterSet(WagtailFilterSet):
 
 
 class ActionsColumn(Column):
-    cell_template_name = "livecasts/translation/actions_cell.html"
+    cell_template_name = "translation_workflow/actions_cell.html"
 
 
 class TranslationStatusReportView(ReportView):
     page_title = _("Translation status")
     header_icon = "wagtail-localize-language"
-    index_url_name = "livecasts_translation:status_report"
-    index_results_url_name = "livecasts_translation:status_report_results"
+    index_url_name = "translation_workflow:status_report"
+    index_results_url_name = "translation_workflow:status_report_results"
     filterset_class = StatusFilterSet
     paginate_by = 100
     export_filename = "translation-status"
@@ -104,15 +99,15 @@ class TranslationStatusReportView(ReportView):
     }
 
     def dispatch(self, request, *args, **kwargs):
-        if not locale_ids_for_user(request.user):
+        if not working_locales(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def get_filterset_kwargs(self):
         """Translators land on their own language; choosing 'All' is still possible."""
         kwargs = super().get_filterset_kwargs()
-        own = translation_locales_for_user(self.request.user)
-        if "locale" not in kwargs["data"] and len(own) < len(target_locales()):
+        own = working_locales(self.request.user, include_source=False)
+        if "locale" not in kwargs["data"] and len(own) < len(translation_locales()):
             data = kwargs["data"].copy()
             data["locale"] = own[0].language_code if own else ""
             kwargs["data"] = data

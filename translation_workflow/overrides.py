@@ -209,7 +209,7 @@ def checked_preview(view):
     def checked_view(request, translation_id, *args, **kwargs):
         translation = Translation.objects.select_related("source").filter(pk=translation_id).first()
         if translation is not None and broken_choices(translation):
-            return render(request, "livecasts/translation/preview_unavailable.html", status=409)
+            return render(request, "translation_workflow/preview_unavailable.html", status=409)
         return view(request, translation_id, *args, **kwargs)
 
     return checked_view

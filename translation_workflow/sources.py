@@ -7,35 +7,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
+from wagtail_localize.fields import get_translatable_fields
 
 from livecasts.models import EpisodePage, EpisodeSpeaker, SeriesPage
-
-# Page fields that change on draft saves, locks and publishing without changing the content.
-PAGE_BOOKKEEPING = frozenset(
-    {
-        "content_type",
-        "depth",
-        "draft_title",
-        "expire_at",
-        "expired",
-        "first_published_at",
-        "go_live_at",
-        "has_unpublished_changes",
-        "last_published_at",
-        "latest_revision",
-        "latest_revision_created_at",
-        "live",
-        "live_revision",
-        "locked",
-        "locked_at",
-        "locked_by",
-        "numchild",
-        "owner",
-        "path",
-        "url_path",
-        "wagtail_admin_comments",
-    }
-)
 
 
 def translatable_snippet_models():
@@ -92,25 +66,27 @@ def series_membership(items):
     return dict(members)
 
 
-def _content(instance):
+def carried_fields(model):
+    """The fields a translation of `model` carries: wagtail-localize's translatable and
+    synchronised fields. The rest (tree position, publishing, locking, revisions) changes when a
+    page is saved or republished without changing what translators work from."""
+    return {field.field_name for field in get_translatable_fields(model)}
+
+
+def _serialised(instance):
+    """The instance serialised as wagtail-localize stores it in `TranslationSource.content_json`."""
     if isinstance(instance, ClusterableModel):
-        data = json.loads(instance.to_json())
-    else:
-        data = json.loads(
-            json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder)
-        )
-    if isinstance(instance, Page):
-        data = {name: value for name, value in data.items() if name not in PAGE_BOOKKEEPING}
-    return data
+        return json.loads(instance.to_json())
+    return json.loads(json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder))
 
 
 def source_changed(translation_source, instance):
-    """Whether `instance` now differs from what the last sync stored, bookkeeping aside.
+    """Whether what translations carry of `instance` differs from what the last sync stored.
 
-    This is the comparison wagtail-localize makes before refreshing a source; for a page the
-    database row holds the published content, which is what "Sync translated pages" reads.
+    For a page the database row holds the published content, which is what "Sync translated
+    pages" reads.
     """
+    carried = carried_fields(type(instance))
     stored = json.loads(translation_source.content_json)
-    if isinstance(instance, Page):
-        stored = {name: value for name, value in stored.items() if name not in PAGE_BOOKKEEPING}
-    return _content(instance) != stored
+    current = _serialised(instance)
+    return any(stored.get(name) != current.get(name) for name in carried)

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail_localize.models import StringTranslation
 
-from livecasts.models import EpisodePage
+from livecasts.models import City, EpisodePage
 from tests.translation_fixtures import (
     add_episode,
     greek_translator,
@@ -160,8 +160,6 @@ def test_translator_cannot_use_po_files_of_another_language(client, greek_transl
 
 
 def test_snippet_po_file_of_another_language_is_refused(client, greek_translator, roles):
-    from livecasts.models import City
-
     city = City.objects.create(name="Warsaw", country="Poland", locale=locale("en"))
     translation = start_translation(city, "pl")
     client.force_login(greek_translator)

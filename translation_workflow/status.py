@@ -22,9 +22,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from livecasts.translation.access import ordered_locales
-from livecasts.translation.records import LocalizeRecords
-from livecasts.translation.sources import (
+from translation_workflow.access import translation_locales
+from translation_workflow.records import LocalizeRecords
+from translation_workflow.sources import (
     series_membership,
     source_changed,
     source_items,
@@ -70,10 +70,6 @@ class StatusRow:
         return capfirst(self.source._meta.verbose_name)
 
     @property
-    def is_page(self):
-        return isinstance(self.source, Page)
-
-    @property
     def language(self):
         return self.locale.get_display_name()
 
@@ -95,15 +91,9 @@ class StatusRow:
         return ", ".join(series.title for series in self.series)
 
 
-def target_locales():
-    """Every language except the source, in the site's order."""
-    source = Locale.get_default()
-    return [locale for locale in ordered_locales() if locale != source]
-
-
 def translation_status(locales=None):
     """StatusRow for every translatable item in each of `locales` (default: all but English)."""
-    locales = target_locales() if locales is None else list(locales)
+    locales = translation_locales() if locales is None else list(locales)
     items = source_items()
     keys = {item.translation_key for item in items}
     targets = translated_instances(items)

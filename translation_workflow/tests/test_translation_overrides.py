@@ -217,7 +217,7 @@ def test_a_translated_string_cannot_add_a_script_link(
 
 # --- every per-translation tool of wagtail-localize is reached through our guard ------------
 
-# Views that take a page id but need a permission translators never have (tests/test_roles.py).
+# Views that take a page id but need a permission translators never have (test_roles.py).
 GUARDED_ELSEWHERE = {"localize/submit/page/<int:page_id>/"}
 
 

@@ -3,9 +3,9 @@
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
-from livecasts.translation.access import translation_locales_for_user
-from livecasts.translation.links import RowActions
-from livecasts.translation.status import NEEDS_WORK, STATUS_CHOICES, translation_status
+from translation_workflow.access import working_locales
+from translation_workflow.links import RowActions
+from translation_workflow.status import NEEDS_WORK, STATUS_CHOICES, translation_status
 
 SHOWN_ITEMS = 8
 
@@ -13,15 +13,15 @@ SHOWN_ITEMS = 8
 class TranslationBacklogPanel(Component):
     name = "translation_backlog"
     order = 40
-    template_name = "livecasts/translation/backlog_panel.html"
+    template_name = "translation_workflow/backlog_panel.html"
 
     def __init__(self, user):
         self.user = user
 
     def get_context_data(self, parent_context=None):
-        locales = translation_locales_for_user(self.user)
+        locales = working_locales(self.user, include_source=False)
         backlog = [row for row in translation_status(locales) if row.status in NEEDS_WORK]
-        report_url = reverse("livecasts_translation:status_report")
+        report_url = reverse("translation_workflow:status_report")
         actions = RowActions(self.user, reverse("wagtailadmin_home"))
         shown = backlog[:SHOWN_ITEMS]
         for row in shown:

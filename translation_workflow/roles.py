@@ -14,13 +14,12 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
-    Locale,
     Page,
     Workflow,
     WorkflowTask,
 )
 
-from livecasts.translation.access import ordered_locales
+from translation_workflow.access import translation_locales
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -47,7 +46,7 @@ EDITOR_COLLECTION_PERMISSIONS = [
 ]
 
 # Moderators review and publish existing pages in every language; they add, delete, move,
-# unpublish, hide and send for translation nothing (see translation/page_permissions.py).
+# unpublish, hide and send for translation nothing (see livecasts/page_permissions.py).
 MODERATOR_PAGE_PERMISSIONS = ["change", "publish", "lock", "unlock"]
 SNIPPET_EDITING = [
     ("livecasts", f"{action}_{model}") for model in SNIPPET_MODELS for action in ("change", "view")
@@ -65,11 +64,6 @@ TRANSLATOR_MODEL_PERMISSIONS = [*ADMIN_ACCESS, *SNIPPET_EDITING]
 
 def translator_group_name(locale):
     return TRANSLATORS_PREFIX + get_language_info(locale.language_code)["name"]
-
-
-def translated_locales():
-    source = Locale.get_default()
-    return [locale for locale in ordered_locales() if locale != source]
 
 
 def _permissions(pairs):
@@ -152,6 +146,6 @@ def setup_roles():
     """Create or update every group; returns {locale or role name: group}."""
     groups = {EDITORS: setup_editors(), MODERATORS: setup_moderators()}
     setup_moderation([groups[EDITORS], groups[MODERATORS]])
-    for locale in translated_locales():
+    for locale in translation_locales():
         groups[locale] = setup_translators(locale)
     return groups

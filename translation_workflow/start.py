@@ -18,7 +18,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.operations import translate_object
 
-from livecasts.translation.access import can_work_in
+from translation_workflow.access import working_locales
 
 
 def _translation(instance, locale):
@@ -29,7 +29,7 @@ def _translation(instance, locale):
 
 
 class StartTranslationView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "livecasts/translation/start_translation.html"
+    template_name = "translation_workflow/start_translation.html"
     page_title = _("Start translating")
     header_icon = "wagtail-localize-language"
 
@@ -41,7 +41,7 @@ class StartTranslationView(WagtailAdminTemplateMixin, TemplateView):
         if isinstance(self.source, Page):
             self.source = self.source.specific
         self.locale = get_object_or_404(Locale, language_code=language_code)
-        if self.locale == self.source.locale or not can_work_in(request.user, self.locale):
+        if self.locale == self.source.locale or self.locale not in working_locales(request.user):
             raise PermissionDenied
         existing = _translation(self.source, self.locale)
         if existing is not None:
@@ -65,7 +65,7 @@ class StartTranslationView(WagtailAdminTemplateMixin, TemplateView):
             source=self.source,
             locale=self.locale,
             missing_parent=self.missing_parent(),
-            back_url=reverse("livecasts_translation:status_report"),
+            back_url=reverse("translation_workflow:status_report"),
             **kwargs,
         )
 

@@ -19,7 +19,7 @@ from wagtail.admin import messages
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.models import Translation
 
-from livecasts.translation.access import can_delete_pages, can_work_in
+from translation_workflow.access import can_delete_pages, working_locales
 
 
 def refuse(request, message):
@@ -32,7 +32,9 @@ def refuse(request, message):
 
 def refuse_snippet_outside_own_languages(request, instance):
     """before_edit_snippet hook."""
-    if isinstance(instance, TranslatableMixin) and not can_work_in(request.user, instance.locale):
+    if not isinstance(instance, TranslatableMixin):
+        return None
+    if instance.locale not in working_locales(request.user):
         message = _("You can only edit %(things)s in the languages you work in.")
         return refuse(request, message % {"things": instance._meta.verbose_name_plural})
     return None
@@ -68,7 +70,7 @@ def guarded(view):
     @wraps(view)
     def guarded_view(request, translation_id, *args, **kwargs):
         translation = get_object_or_404(Translation, pk=translation_id)
-        if not can_work_in(request.user, translation.target_locale):
+        if translation.target_locale not in working_locales(request.user):
             raise PermissionDenied
         return view(request, translation_id, *args, **kwargs)
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from livecasts.management.local_accounts import ensure_account, login_line
-from livecasts.translation.roles import setup_roles
+from translation_workflow.roles import setup_roles
 
 
 class Command(BaseCommand):

@@ -3,19 +3,19 @@
 `localize_overrides` repeats the paths of wagtail-localize's per-translation tools so that
 requests reach them through `guarded` (overrides also through `checked_override`, previews
 through `checked_preview`, the PO upload through the stricter check, 'Convert to alias page'
-through `as_destructive_as_deleting`). They are registered ahead of wagtail-localize's own URLs; its
-views are called unchanged. tests/test_translation_overrides.py fails if wagtail-localize
+through `as_destructive_as_deleting`). They are registered ahead of wagtail-localize's own URLs;
+its views are called unchanged. tests/test_translation_overrides.py fails if wagtail-localize
 gains a per-translation or per-page view that is not repeated here.
 """
 
 from django.urls import include, path
 from wagtail_localize.views import convert, edit_translation
 
-from livecasts.translation import pofiles
-from livecasts.translation.guards import as_destructive_as_deleting, guarded
-from livecasts.translation.overrides import checked_override, checked_preview
-from livecasts.translation.report import TranslationStatusReportView
-from livecasts.translation.start import StartTranslationView
+from translation_workflow import pofiles
+from translation_workflow.guards import as_destructive_as_deleting, guarded
+from translation_workflow.overrides import checked_override, checked_preview
+from translation_workflow.report import TranslationStatusReportView
+from translation_workflow.start import StartTranslationView
 
 workflow_urls = [
     path("status/", TranslationStatusReportView.as_view(), name="status_report"),
@@ -57,6 +57,6 @@ localize_overrides = [
 ]
 
 urlpatterns = [
-    path("translation/", include((workflow_urls, "livecasts_translation"))),
+    path("translation/", include((workflow_urls, "translation_workflow"))),
     path("localize/", include(localize_overrides)),
 ]

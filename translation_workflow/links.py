@@ -7,14 +7,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
-from livecasts.translation.access import locale_ids_for_user
-from livecasts.translation.status import MISSING, OUTDATED, TRANSLATED
+from translation_workflow.access import working_locales
+from translation_workflow.status import MISSING, OUTDATED, TRANSLATED
 
 
 def start_url(source, locale):
     content_type = ContentType.objects.get_for_model(source)
     return reverse(
-        "livecasts_translation:start",
+        "translation_workflow:start",
         args=[content_type.pk, source.pk, locale.language_code],
     )
 
@@ -25,12 +25,12 @@ class RowActions:
     def __init__(self, user, back_url):
         self.user = user
         self.back_url = back_url
-        self.locale_ids = locale_ids_for_user(user)
+        self.locales = working_locales(user)
         self.can_sync = user.has_perm("wagtail_localize.submit_translation")
         self.finder = AdminURLFinder(user)
 
     def for_row(self, row):
-        if row.locale.pk not in self.locale_ids:
+        if row.locale not in self.locales:
             return []
         if row.status == MISSING:
             return [(_("Start translating"), start_url(row.source, row.locale))]

@@ -18,8 +18,6 @@ from django.urls import reverse
 from wagtail_localize.models import Translation
 
 from livecasts.models import City
-from livecasts.translation.roles import EDITORS, MODERATORS, translator_group_name
-from tests import permission_actions as act
 from tests.translation_fixtures import (
     add_episode,
     add_series,
@@ -28,6 +26,8 @@ from tests.translation_fixtures import (
     make_user,
     start_translation,
 )
+from translation_workflow.roles import EDITORS, MODERATORS, translator_group_name
+from translation_workflow.tests import permission_actions as act
 
 pytestmark = pytest.mark.django_db
 
@@ -153,7 +153,7 @@ def test_cell(action, column, world):
 
 
 def documented_table():
-    text = (Path(__file__).parent.parent / "docs" / "translation.md").read_text()
+    text = (Path(__file__).parents[2] / "docs" / "translation.md").read_text()
     section = text.split("<!-- permission table -->")[1].split("<!-- end of permission table -->")[
         0
     ]

@@ -1,4 +1,4 @@
-"""The actions of the permission table (tests/test_permission_table.py), each through the real
+"""The actions of the permission table (test_permission_table.py), each through the real
 admin endpoint, as a browser sends it (session cookie and CSRF token).
 
 Each action takes the client and the `Target` of the cell and returns (response, done): `done`
@@ -177,7 +177,7 @@ def start_translation(client, target):
     source = target.untranslated_episode
     content_type = ContentType.objects.get_for_model(EpisodePage)
     url = reverse(
-        "livecasts_translation:start",
+        "translation_workflow:start",
         args=[content_type.pk, source.pk, target.locale.language_code],
     )
     response = send(client, "post", url)

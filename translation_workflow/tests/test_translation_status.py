@@ -9,7 +9,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from livecasts.models import EpisodePage
+from livecasts.models import City, EpisodePage
 from tests.translation_fixtures import (
     add_episode,
     add_series,
@@ -27,7 +27,7 @@ from tests.translation_fixtures import (
 
 pytestmark = pytest.mark.django_db
 
-REPORT = "livecasts_translation:status_report"
+REPORT = "translation_workflow:status_report"
 
 
 def report_rows(client, **params):
@@ -165,8 +165,6 @@ def test_fully_translated_but_unpublished_is_ready_to_publish(client, editor, th
 
 
 def test_snippets_are_listed_with_their_status(client, editor, roles):
-    from livecasts.models import City
-
     City.objects.create(name="Athens", country="Greece", locale=locale("en"))
     client.force_login(editor)
 
@@ -194,7 +192,7 @@ def test_translator_starts_a_missing_translation_in_their_language(
     madrid = three_episodes["madrid"]
     client.force_login(polish_translator)
     url = reverse(
-        "livecasts_translation:start",
+        "translation_workflow:start",
         args=[madrid.content_type_id, madrid.pk, "pl"],
     )
 
@@ -212,7 +210,7 @@ def test_translator_cannot_start_a_translation_in_another_language(
     madrid = three_episodes["madrid"]
     client.force_login(polish_translator)
     url = reverse(
-        "livecasts_translation:start",
+        "translation_workflow:start",
         args=[madrid.content_type_id, madrid.pk, "el"],
     )
 
@@ -227,7 +225,7 @@ def test_starting_needs_the_parent_page_in_that_language(client, polish_translat
     lisbon = add_episode(other, 1, "Lisbon")
     client.force_login(polish_translator)
     url = reverse(
-        "livecasts_translation:start",
+        "translation_workflow:start",
         args=[lisbon.content_type_id, lisbon.pk, "pl"],
     )
 
