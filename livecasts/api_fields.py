@@ -106,7 +106,7 @@ class ScheduleField(serializers.Field):
             "time_to_be_announced": not announced,
             "starts_at": broadcast.starts_at.isoformat() if announced else None,
             "ends_at": broadcast.ends_at.isoformat() if announced else None,
-            "state": broadcast.state(),
+            "state": broadcast.state().value,
         }
 
 

@@ -116,12 +116,6 @@ def api_with_safe_url(data):
     return {**data, "url": safe_web_address(url) if url else url}
 
 
-class VideoValue(blocks.StructValue):
-    @property
-    def video(self):
-        return parse_video_url(self.get("url") or "")
-
-
 class VideoBlock(blocks.StructBlock):
     url = blocks.URLBlock(
         label=_("Video address"),
@@ -138,7 +132,6 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Video")
         template = "blocks/video_block.html"
-        value_class = VideoValue
         preview_value = {
             "url": "https://www.youtube.com/watch?v=sample00000",
             "title": "Sample video",

@@ -33,10 +33,8 @@ class EpisodePageForm(WagtailAdminPageForm):
         return cleaned_data
 
     def _number_taken(self, number):
-        from livecasts.models import EpisodePage
-
         parent = self.parent_page if self.instance._state.adding else self.instance.get_parent()
-        siblings = EpisodePage.objects.child_of(parent).filter(number=number)
+        siblings = self._meta.model.objects.child_of(parent).filter(number=number)
         if self.instance.pk:
             siblings = siblings.exclude(pk=self.instance.pk)
         return siblings.exists()

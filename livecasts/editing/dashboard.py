@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from livecasts.editing.coverage import translation_coverage
 from livecasts.models import EpisodePage
@@ -17,9 +17,7 @@ class UpcomingEpisodesPanel(Component):
 
     @staticmethod
     def visible_to(user):
-        from home.models import HomePage
-
-        home = HomePage.objects.filter(locale=Locale.get_default()).first()
+        home = Page.objects.filter(depth=2, locale=Locale.get_default()).specific().first()
         return home is not None and home.permissions_for_user(user).can_edit()
 
     def get_context_data(self, parent_context=None):

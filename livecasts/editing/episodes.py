@@ -14,8 +14,7 @@ class StateColumn(Column):
     """The episode's state, with a warning when a recording is set before the broadcast."""
 
     def get_value(self, instance):
-        labels = {"upcoming": _("Upcoming"), "live": _("Live now"), "past": _("Past")}
-        state = labels[instance.state]
+        state = instance.state.label
         if instance.recording_before_broadcast:
             return format_html(
                 '{} <span class="w-status w-status--label" title="{}">⚠ {}</span>',

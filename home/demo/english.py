@@ -2,11 +2,11 @@
 
 from wagtail.models import Locale, Page
 
+from home.demo import content
+from home.demo.bodies import episode_body, text_body
+from home.demo.images import demo_image
+from home.demo.ownership import demo_key, made_by_demo
 from home.models import HomePage, StandardPage
-from livecasts.demo import content
-from livecasts.demo.bodies import episode_body, text_body
-from livecasts.demo.images import demo_image
-from livecasts.demo.ownership import demo_key, made_by_demo
 from livecasts.models import (
     City,
     EpisodeOrganisation,

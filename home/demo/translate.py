@@ -24,7 +24,7 @@ LEFT_ALONE = (MissingDemoStrings, ParentNotTranslatedError, MissingRelatedObject
 
 
 def demo_strings(language_code):
-    return import_module(f"livecasts.demo.translations.{language_code}").STRINGS
+    return import_module(f"home.demo.translations.{language_code}").STRINGS
 
 
 class DemoTranslator:
