@@ -8,8 +8,8 @@ from django.conf import settings
 from django.core.cache import cache
 
 from citymakers.addresses import route_full_url
+from citymakers.page_cache import GENERATION_KEY
 from home.models import HomePage, StandardPage
-from home.page_cache import GENERATION_KEY
 from livecasts.models import OrganisationPage, SeriesOrganisation, SeriesPage
 from livecasts.safe_urls import safe_web_address
 

@@ -1,10 +1,26 @@
 """Admin form rules that span more than one field or page."""
 
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
 class EpisodePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _(
+            "The episode's address. Leave empty to use the city's name, e.g. 'athens'."
+        )
+
+    def clean_slug(self):
+        """An empty slug becomes the city's name: episodes are known by their city."""
+        slug = self.cleaned_data.get("slug")
+        city = self.cleaned_data.get("city")
+        if not slug and city:
+            return slugify(city.name)
+        return slug
+
     def clean(self):
         cleaned_data = super().clean()
         number = cleaned_data.get("number")
@@ -17,10 +33,8 @@ class EpisodePageForm(WagtailAdminPageForm):
         return cleaned_data
 
     def _number_taken(self, number):
-        from livecasts.models import EpisodePage
-
         parent = self.parent_page if self.instance._state.adding else self.instance.get_parent()
-        siblings = EpisodePage.objects.child_of(parent).filter(number=number)
+        siblings = self._meta.model.objects.child_of(parent).filter(number=number)
         if self.instance.pk:
             siblings = siblings.exclude(pk=self.instance.pk)
         return siblings.exists()

@@ -1,12 +1,15 @@
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from livecasts import facts
+from livecasts.editing.choosers import organisation_chooser_viewset
 from livecasts.editing.dashboard import UpcomingEpisodesPanel
 from livecasts.editing.episodes import episode_listing_viewset
+from livecasts.editing.error_tabs import page_error_tabs
 from livecasts.editing.snippets import CityViewSet, PersonViewSet
-from livecasts.translation import access, dashboard, guards, menu, overrides
-from livecasts.translation import urls as translation_urls
 
 register_snippet(PersonViewSet)
 register_snippet(CityViewSet)
@@ -15,6 +18,31 @@ register_snippet(CityViewSet)
 @hooks.register("register_admin_viewset")
 def register_episode_listing():
     return episode_listing_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation_chooser():
+    return organisation_chooser_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_error_tabs_url():
+    return [
+        path(
+            "livecasts/pages/<int:page_id>/error-tabs/",
+            page_error_tabs,
+            name="livecasts_page_error_tabs",
+        )
+    ]
+
+
+@hooks.register("insert_editor_js")
+def name_the_tabs_with_autosave_errors():
+    return format_html(
+        '<script src="{}" data-url="{}"></script>',
+        static("livecasts/js/editor-error-tabs.js"),
+        reverse("livecasts_page_error_tabs", args=[0]),
+    )
 
 
 @hooks.register("register_log_actions")
@@ -27,34 +55,3 @@ def add_upcoming_episodes_panel(request, panels):
     # The panel links to the English source pages: only for people who may edit them.
     if UpcomingEpisodesPanel.visible_to(request.user):
         panels.insert(0, UpcomingEpisodesPanel())
-
-
-# Translators' workflow (livecasts/translation/). The URLs come before wagtail-localize's own,
-# and the snippet guard runs before wagtail-localize opens its translation editor.
-@hooks.register("register_admin_urls", order=-1)
-def register_translation_urls():
-    return translation_urls.urlpatterns
-
-
-@hooks.register("register_reports_menu_item")
-def register_translation_status_report():
-    return menu.translation_status_menu_item()
-
-
-@hooks.register("construct_homepage_panels")
-def add_translation_backlog_panel(request, panels):
-    if not access.translation_locales_for_user(request.user):
-        return
-    panel = dashboard.TranslationBacklogPanel(request.user)
-    if access.is_translator(request.user):
-        panels.insert(0, panel)
-    else:
-        panels.append(panel)
-
-
-hooks.register("before_edit_snippet", guards.refuse_snippet_outside_own_languages, order=-1)
-hooks.register("before_delete_snippet", guards.refuse_snippets_outside_own_languages, order=-1)
-hooks.register("before_delete_page", guards.refuse_page_deletion, order=-1)
-hooks.register("before_bulk_action", guards.refuse_bulk_page_deletion, order=-1)
-hooks.register("before_edit_snippet", overrides.refuse_publishing_broken_choices, order=-1)
-hooks.register("before_edit_page", overrides.refuse_publishing_broken_choices, order=-1)

@@ -15,7 +15,7 @@ from tests.subprocess_django import run_django
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "a-long-editor-password"  # noqa: S105
+PASSWORD = "a-long-editor-password"
 UNREACHABLE = "postgresql://nobody@127.0.0.1:9/nowhere?connect_timeout=2"
 
 

@@ -151,7 +151,7 @@ def test_english_time_and_livestream_reach_greek_page_calendar_feed_and_api_at_o
 def greek_status(client, user):
     client.force_login(user)
     response = client.get(
-        reverse("livecasts_translation:status_report"), {"locale": "el", "export": "csv"}
+        reverse("translation_workflow:status_report"), {"locale": "el", "export": "csv"}
     )
     client.logout()
     lines = b"".join(response.streaming_content).decode().splitlines()

@@ -15,7 +15,7 @@ from wagtail_localize.operations import TranslationCreator
 
 from home.models import HomePage
 from livecasts.models import City, EpisodePage, SeriesPage
-from livecasts.translation.roles import EDITORS, translator_group_name
+from translation_workflow.roles import EDITORS, translator_group_name
 
 PARAGRAPHS = [
     "Culture makes room for people to meet.",

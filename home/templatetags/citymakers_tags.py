@@ -1,0 +1,127 @@
+"""Site-wide template helpers: page metadata, the language switcher, the main menu, safe links
+and video addresses, and reader-language lookups."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.models import Locale
+from wagtail.templatetags.wagtailcore_tags import richtext
+
+from citymakers.addresses import absolute_url, x_default_address
+from home.models import HomePage
+from livecasts import localization
+from livecasts.safe_urls import neutralise_markup, safe_web_address
+from livecasts.video import parse_video_url
+
+register = template.Library()
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+OG_LOCALES = {
+    "en": "en_GB",
+    "nl": "nl_NL",
+    "fr": "fr_FR",
+    "el": "el_GR",
+    "pl": "pl_PL",
+    "es": "es_ES",
+}
+
+
+@register.simple_tag(takes_context=True)
+def page_translations(context, page=None):
+    """Links to this content in every language it exists in: [{code, name, url, current}]."""
+    request = context["request"]
+    cache = getattr(request, "_citymakers_translations", None)
+    if cache is not None:
+        return cache
+    current = get_language()
+    if page is not None and getattr(page, "pk", None):
+        versions = page.get_translations(inclusive=True).live().select_related("locale")
+        pairs = [
+            (version.locale.language_code, version.get_url(request), version.get_full_url(request))
+            for version in versions
+        ]
+    else:
+        path = request.get_full_path()
+        pairs = [(code, translate_url(path, code), None) for code, _name in settings.LANGUAGES]
+    order = [code for code, _name in settings.LANGUAGES]
+    links = [
+        {
+            "code": code,
+            "name": LANGUAGE_NAMES[code],
+            "url": url,
+            "absolute_url": full_url or absolute_url(url, request),
+            "current": code == current,
+        }
+        for code, url, full_url in sorted(pairs, key=lambda pair: order.index(pair[0]))
+        if url
+    ]
+    request._citymakers_translations = links
+    return links
+
+
+@register.simple_tag
+def x_default(links):
+    """The address for hreflang="x-default" among page_translations' links."""
+    return x_default_address({link["code"]: link["absolute_url"] for link in links})
+
+
+@register.simple_tag
+def og_locale(code):
+    return OG_LOCALES.get(code, code)
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page):
+    objects = page.structured_data(context["request"])
+    # Escape "<" so no text in the data can close the script element.
+    payload = json.dumps(objects, ensure_ascii=False).replace("<", "\\u003c")
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+@register.simple_tag
+def localized_people(people, locale=None):
+    locale = locale or Locale.get_active()
+    return localization.localize_all(list(people), locale, related=["photo"])
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    home = HomePage.objects.filter(locale__language_code=get_language()).first()
+    items = home.get_children().live().in_menu() if home else []
+    current = context.get("page")
+    current_path = getattr(current, "path", "")
+    return {
+        "home": home,
+        "items": [
+            {"page": item, "active": bool(current_path) and current_path.startswith(item.path)}
+            for item in items
+        ],
+        "request": context["request"],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def site_url(context, url):
+    """A path (such as an image rendition's URL) as an absolute address on the Site's root."""
+    return absolute_url(url, context.get("request"))
+
+
+@register.filter
+def video_info(url):
+    return parse_video_url(url or "")
+
+
+@register.filter
+def web_address(value):
+    """A content-set address ready for href, or "" when it may not become a link."""
+    return safe_web_address(value) or ""
+
+
+@register.filter
+def safe_richtext(value):
+    """Wagtail's `richtext`, with any link or markup that could run script taken out."""
+    return mark_safe(neutralise_markup(richtext(value)))

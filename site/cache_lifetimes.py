@@ -1,0 +1,85 @@
+"""No cached copy outlives the next moment an episode goes live or ends.
+
+An episode's state (upcoming, live, past) is computed from the clock, so every page, feed,
+calendar and API response that shows it is only true until the next start or end of any
+live episode, in any language. That moment is looked up once per page-cache generation (a
+publish moves the generation on, so a changed schedule is seen at once) and once more each
+time it passes; `cap_cache_lifetime` shortens max-age, s-maxage and Expires to it."""
+
+import datetime
+import math
+import re
+import time
+
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.cache import get_max_age, patch_cache_control
+from django.utils.http import http_date, parse_http_date_safe
+
+from livecasts.models import EpisodePage
+from livecasts.schedule import PROGRAMME_TIME_ZONE, Broadcast, next_state_change
+
+# Without a change ahead nothing flips until a publish, which starts a new generation anyway.
+QUIET_RECHECK_SECONDS = 3600
+# While the database is down (a cached page served from Redis) the next change is unknown.
+OUTAGE_MAX_AGE = 60
+S_MAXAGE = re.compile(r"\bs-maxage=(\d+)")
+
+
+def _broadcasts_not_over(now):
+    """Live episodes that may still start or end: from yesterday on, or long enough to."""
+    yesterday = now.astimezone(PROGRAMME_TIME_ZONE).date() - datetime.timedelta(days=1)
+    # An episode dated before yesterday and shorter than a day ended before today began.
+    slots = (
+        EpisodePage.objects.live()
+        .filter(Q(date__gte=yesterday) | Q(duration_minutes__gte=24 * 60))
+        .values_list("date", "start_time", "duration_minutes")
+    )
+    return [Broadcast(*slot) for slot in slots]
+
+
+def next_episode_state_change(generation):
+    """The next start or end of any live episode, or None; one query per generation and change."""
+    key = f"page-cache:{generation}:next-state-change"
+    now = timezone.now()
+    cached = cache.get(key)
+    if cached is not None and (cached[0] is None or cached[0] > now):
+        return cached[0]
+    moment = next_state_change(_broadcasts_not_over(now), now)
+    timeout = _seconds_until(moment, now) if moment else QUIET_RECHECK_SECONDS
+    cache.set(key, (moment,), timeout)
+    return moment
+
+
+def _seconds_until(moment, now):
+    """Whole seconds left, rounded down so that nothing is kept past the moment itself."""
+    return max(0, math.floor((moment - now).total_seconds()))
+
+
+def seconds_until_state_change(generation):
+    """Seconds until the next episode state change, or None when no change is ahead."""
+    moment = next_episode_state_change(generation)
+    return None if moment is None else _seconds_until(moment, timezone.now())
+
+
+def cap_cache_lifetime(response, generation):
+    """Shorten the response's max-age, s-maxage and Expires to the next state change."""
+    max_age = get_max_age(response)
+    if not max_age:
+        return response
+    try:
+        seconds = seconds_until_state_change(generation)
+    except DatabaseError:  # the schedule cannot be read: let copies live only briefly
+        seconds = min(max_age, OUTAGE_MAX_AGE)
+    if seconds is None:
+        return response
+    patch_cache_control(response, max_age=min(max_age, seconds))  # Django keeps the lower
+    s_maxage = S_MAXAGE.search(response.get("Cache-Control", ""))
+    if s_maxage and int(s_maxage[1]) > seconds:
+        patch_cache_control(response, s_maxage=seconds)
+    expires = parse_http_date_safe(response.get("Expires", ""))
+    if expires is not None and expires > time.time() + seconds:
+        response["Expires"] = http_date(time.time() + seconds)
+    return response

@@ -1,0 +1,114 @@
+"""Whole-page caching for anonymous readers, emptied whenever published content changes.
+
+Responses live in the default cache (Redis in production, shared by every app instance),
+under a generation number that any publish, unpublish, move or delete increments. No entry and
+no max-age outlives the next start or end of an episode (site/cache_lifetimes.py).
+A page under a view restriction (its own or an ancestor's) is never cached, here or by a CDN,
+and any change to a restriction empties the cache, so privacy applies from the next request."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import get_max_age, patch_cache_control
+from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+from wagtail.models import Page
+
+from citymakers.cache_lifetimes import cap_cache_lifetime
+from citymakers.public_caching import public_max_age
+
+GENERATION_KEY = "page-cache:generation"
+LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+
+def _generation():
+    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def empty_page_cache(**kwargs):
+    """Signal receiver: forget every cached page at once."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def view_restriction_changed(instance, action="post_save", **kwargs):
+    """Signal receiver for PageViewRestriction saves, deletes and group changes: forget every
+    cached page, and purge the page and its subpages from the CDN if one is configured."""
+    if not action.startswith("post_"):
+        return
+    empty_page_cache()
+    page = Page.objects.filter(pk=getattr(instance, "page_id", None)).first()
+    if page and settings.WAGTAILFRONTENDCACHE:
+        purge_pages_from_cache(page.get_descendants(inclusive=True).live())
+
+
+def mark_restricted_page(page, request, serve_args, serve_kwargs):
+    """before_serve_page hook: the response to a restricted page, whatever it shows (the page
+    after a password, the password form, a login redirect), is for this reader only."""
+    if page.get_view_restrictions().exists():
+        request.page_cache_private = True
+
+
+def _keep_private(response):
+    patch_cache_control(response, private=True, no_cache=True, no_store=True)
+
+
+def _capped(response, generation=None):
+    """The response, kept no longer than the next episode start or end (if it may be kept).
+    Responses that do not depend on episodes (uploaded images) set `fixed_lifetime`."""
+    if get_max_age(response) is None or getattr(response, "fixed_lifetime", False):
+        return response
+    return cap_cache_lifetime(response, generation or _generation())
+
+
+def _cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.GET
+        and request.path.startswith(LANGUAGE_PREFIXES)
+        and "/search/" not in request.path
+        and "/_util/" not in request.path  # Wagtail's password form for restricted pages
+        and not request.user.is_authenticated
+    )
+
+
+def _cacheable_response(response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and response.get("Content-Type", "").startswith("text/html")
+        and "no-cache" not in response.get("Cache-Control", "")
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+        if not _cacheable_request(request):
+            response = self.get_response(request)
+            if getattr(request, "page_cache_private", False):
+                _keep_private(response)
+            elif not getattr(response, "fixed_lifetime", False) and request.user.is_authenticated:
+                patch_cache_control(response, private=True, no_cache=True)
+            return _capped(response)
+        generation = _generation()
+        key = f"page-cache:{generation}:{request.get_host()}:{request.path}"
+        cached = cache.get(key) if seconds else None
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return _capped(cached, generation)
+        response = self.get_response(request)
+        private = getattr(request, "page_cache_private", False)
+        if private:
+            _keep_private(response)
+        storable = not private and _cacheable_response(response)
+        if storable:
+            patch_cache_control(response, public=True, max_age=public_max_age())
+        lifetime = min(seconds, get_max_age(_capped(response, generation)) or 0)
+        if storable and lifetime > 0:
+            cache.set(key, response, lifetime)
+        return response
