@@ -42,6 +42,17 @@ def test_a_new_episode_without_a_slug_is_named_after_its_city(admin_client, seri
     assert EpisodePage.objects.child_of(series).get().slug == "athens"
 
 
+def test_a_citys_second_episode_adds_its_number_to_the_slug(admin_client, series):
+    athens = CityFactory(name="Athens")
+    EpisodePageFactory(parent=series, slug="athens", number=3, city=athens)
+    form = episode_form(title="Athens, one year on", slug="", city=athens.pk, number=17)
+
+    response = admin_client.post(add_episode_url(series), form)
+
+    assert response.status_code == 302
+    assert EpisodePage.objects.child_of(series).get(number=17).slug == "athens-17"
+
+
 def test_a_slug_the_editor_typed_is_kept(admin_client, series):
     form = episode_form(slug="athens-revisited", city=CityFactory(name="Athens").pk)
 
