@@ -1,4 +1,9 @@
 from django.apps import AppConfig
+from django.core import checks
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.signals import page_published, page_slug_changed, page_unpublished
+
+from citymakers.resilient_cache import cache_reconnected
 
 
 class HomeConfig(AppConfig):
@@ -6,14 +11,11 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.core import checks
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        # These import models, which the app registry allows only once every app is loaded.
         from wagtail.models import PageViewRestriction, Site
-        from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
         from citymakers.addresses import check_site_url
-        from citymakers.resilient_cache import cache_reconnected
-        from home.page_cache import empty_page_cache, view_restriction_changed
+        from citymakers.page_cache import empty_page_cache, view_restriction_changed
         from livecasts.models import City, Person
 
         checks.register(check_site_url, deploy=True)

@@ -4,17 +4,21 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from livecasts.models import EpisodePage
 from livecasts.models.mixins import (
     BodyMixin,
     HeroImageMixin,
     IntroMixin,
+    PageMetadataMixin,
     RolePermissionsMixin,
     StableSlugMixin,
 )
 from livecasts.schedule import upcoming_or_latest
 
 
-class HomePage(RolePermissionsMixin, IntroMixin, HeroImageMixin, BodyMixin, Page):
+class HomePage(
+    RolePermissionsMixin, PageMetadataMixin, IntroMixin, HeroImageMixin, BodyMixin, Page
+):
     """The root of each language's tree: what a reader sees first."""
 
     parent_page_types = ["wagtailcore.Page"]
@@ -51,9 +55,8 @@ class HomePage(RolePermissionsMixin, IntroMixin, HeroImageMixin, BodyMixin, Page
         return series.localized if series else None
 
     def next_episodes(self, limit=3):
-        """The next episodes in this language; the latest ones when nothing is upcoming."""
-        from livecasts.models import EpisodePage
-
+        """(episodes, upcoming?): the next episodes in this language, or the latest ones when
+        nothing is upcoming."""
         episodes = (
             EpisodePage.objects.descendant_of(self)
             .live()
@@ -63,9 +66,21 @@ class HomePage(RolePermissionsMixin, IntroMixin, HeroImageMixin, BodyMixin, Page
         )
         return upcoming_or_latest(list(episodes), limit)
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["episodes"], context["episodes_are_upcoming"] = self.next_episodes()
+        context["featured_series"] = self.get_featured_series()
+        return context
+
 
 class StandardPage(
-    RolePermissionsMixin, StableSlugMixin, IntroMixin, HeroImageMixin, BodyMixin, Page
+    RolePermissionsMixin,
+    PageMetadataMixin,
+    StableSlugMixin,
+    IntroMixin,
+    HeroImageMixin,
+    BodyMixin,
+    Page,
 ):
     """A plain page such as About or Privacy."""
 

@@ -3,8 +3,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
 
+from citymakers.page_cache import mark_restricted_page
 from home.admin_outage import UNAVAILABLE_MESSAGE
-from home.page_cache import mark_restricted_page
 
 hooks.register("before_serve_page", mark_restricted_page)
 

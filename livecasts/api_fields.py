@@ -82,7 +82,7 @@ class OrganisersField(PageLanguageField):
                 "title": organiser.title,
                 "html_url": organiser.get_full_url(request),
             }
-            for organiser in page.get_organisers()
+            for organiser in page.organisers_in_reader_language()
         ]
 
 
@@ -106,7 +106,7 @@ class ScheduleField(serializers.Field):
             "time_to_be_announced": not announced,
             "starts_at": broadcast.starts_at.isoformat() if announced else None,
             "ends_at": broadcast.ends_at.isoformat() if announced else None,
-            "state": broadcast.state(),
+            "state": broadcast.state().value,
         }
 
 

@@ -6,6 +6,7 @@ class LivecastsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # signals imports the models, which the app registry allows only once apps are loaded.
         from livecasts import signals
 
         signals.connect()

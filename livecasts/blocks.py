@@ -1,10 +1,13 @@
 """The StreamField blocks every body on the site shares, one StructBlock per component."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -12,6 +15,26 @@ from livecasts.safe_urls import neutralise_markup, safe_web_address, validate_we
 from livecasts.video import parse_video_url
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+# The block picker's previews, drawn with the site's own stylesheet.
+PREVIEW_TEMPLATE = "blocks/block_preview.html"
+
+
+def sample_image_value():
+    """The newest image in the library, as a stand-in; the preview stays empty without one."""
+    return {
+        "image": get_image_model().objects.order_by("-created_at").first(),
+        "alt_text": "",
+        "caption": "Sample caption",
+        "credit": "Sample photographer",
+    }
+
+
+def sample_speakers_value():
+    """The demo's sample people (never real ones), as many as fit in a short list."""
+    # Looked up by name: livecasts.models imports this module.
+    person_model = apps.get_model("livecasts", "Person")
+    people = person_model.objects.filter(is_sample=True, locale=Locale.get_default())
+    return {"heading": "Speakers", "people": list(people[:3])}
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -27,6 +50,15 @@ class HeadingBlock(blocks.StructBlock):
         label = _("Heading")
         template = "blocks/heading_block.html"
         preview_value = {"text": "What culture does for a city", "level": "h2"}
+        preview_template = PREVIEW_TEMPLATE
+        description = _("A section heading or subheading that structures the text.")
+
+
+class ImageValue(blocks.StructValue):
+    @property
+    def credit_without_symbol(self):
+        """The credit as typed, less a leading ©: the template puts one before every credit."""
+        return (self.get("credit") or "").strip().removeprefix("©").strip()
 
 
 class ImageBlock(blocks.StructBlock):
@@ -52,6 +84,12 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "blocks/image_block.html"
+        value_class = ImageValue
+        preview_template = PREVIEW_TEMPLATE
+        description = _("A photo or illustration with alternative text, caption and credit.")
+
+    def get_preview_value(self):
+        return self.normalize(sample_image_value())
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -68,18 +106,14 @@ class QuoteBlock(blocks.StructBlock):
             "quote": "A city is shaped as much by its culture as by its streets.",
             "attribution": "Sample speaker",
         }
+        preview_template = PREVIEW_TEMPLATE
+        description = _("A quotation set apart from the text, with who said it.")
 
 
 def api_with_safe_url(data):
     """An address that may not be a link is null in the API (an empty one stays empty)."""
     url = data.get("url")
     return {**data, "url": safe_web_address(url) if url else url}
-
-
-class VideoValue(blocks.StructValue):
-    @property
-    def video(self):
-        return parse_video_url(self.get("url") or "")
 
 
 class VideoBlock(blocks.StructBlock):
@@ -98,7 +132,12 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Video")
         template = "blocks/video_block.html"
-        value_class = VideoValue
+        preview_value = {
+            "url": "https://www.youtube.com/watch?v=sample00000",
+            "title": "Sample video",
+        }
+        preview_template = PREVIEW_TEMPLATE
+        description = _("A YouTube or Vimeo video that loads only when a reader presses play.")
 
     def clean(self, value):
         value = super().clean(value)
@@ -133,6 +172,9 @@ class CallToActionBlock(blocks.StructBlock):
         label = _("Call to action")
         template = "blocks/call_to_action_block.html"
         value_class = CallToActionValue
+        preview_value = {"label": "Sign up for the livecast", "url": "https://example.org/"}
+        preview_template = PREVIEW_TEMPLATE
+        description = _("A button linking to a page on this site or an address elsewhere.")
 
     def clean(self, value):
         value = super().clean(value)
@@ -159,6 +201,11 @@ class SpeakerListBlock(blocks.StructBlock):
         icon = "group"
         label = _("Speaker list")
         template = "blocks/speaker_list_block.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = _("A list of people chosen from the People snippets.")
+
+    def get_preview_value(self):
+        return self.normalize(sample_speakers_value())
 
 
 class KeyFactBlock(blocks.StructBlock):
@@ -178,6 +225,8 @@ class KeyFactsBlock(blocks.StructBlock):
             "heading": "In short",
             "facts": [{"label": "Cities", "value": "4"}, {"label": "Languages", "value": "6"}],
         }
+        preview_template = PREVIEW_TEMPLATE
+        description = _("A short list of labelled facts, such as dates, places or numbers.")
 
 
 def paragraph_block():
@@ -187,6 +236,8 @@ def paragraph_block():
         icon="pilcrow",
         template="blocks/paragraph_block.html",
         preview_value="<p>Culture makes room for people to meet.</p>",
+        preview_template=PREVIEW_TEMPLATE,
+        description=_("Paragraphs of text with bold, italics, links and lists."),
     )
 
 

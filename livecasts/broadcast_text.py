@@ -7,7 +7,7 @@ from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from livecasts.schedule import CANCELLED, MOVED, PAST, POSTPONED, SCHEDULED
+from livecasts.schedule import CANCELLED, MOVED, POSTPONED, SCHEDULED
 
 STATUS_CHOICES = [
     (SCHEDULED, gettext_lazy("Scheduled")),
@@ -30,7 +30,7 @@ def when(broadcast):
     (only while the day is still ahead: an episode that has taken place gives its date alone)."""
     day = date_format(broadcast.date, "DATE_FORMAT")
     if broadcast.time_to_be_announced:
-        return day if broadcast.state() == PAST else f"{day} · {_('Time to be announced')}"
+        return day if broadcast.state().is_past else f"{day} · {_('Time to be announced')}"
     hours = _("%(start)s–%(end)s Amsterdam time") % {
         "start": time_format(broadcast.starts_at, "TIME_FORMAT"),
         "end": time_format(broadcast.ends_at, "TIME_FORMAT"),

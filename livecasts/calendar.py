@@ -16,7 +16,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
-from home.cache_lifetimes import cache_publicly
+from citymakers.public_caching import cache_publicly
 from livecasts.broadcast_text import headline
 from livecasts.schedule import CANCELLED, POSTPONED
 

@@ -15,7 +15,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from home.cache_lifetimes import cache_publicly
+from citymakers.public_caching import cache_publicly
 from livecasts.broadcast_text import headline, when
 
 

@@ -1,11 +1,20 @@
 """Admin form rules that span more than one field or page."""
 
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
 class EpisodePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _(
+            "The episode's address. Leave empty to use the city's name, e.g. 'athens'."
+        )
+
     def clean(self):
+        self._name_after_city()
         cleaned_data = super().clean()
         number = cleaned_data.get("number")
         if number is not None and self._number_taken(number):
@@ -16,11 +25,23 @@ class EpisodePageForm(WagtailAdminPageForm):
             )
         return cleaned_data
 
-    def _number_taken(self, number):
-        from livecasts.models import EpisodePage
+    def _name_after_city(self):
+        """An empty slug becomes the city's name, as episodes are known by their city; a city's
+        second episode in the series adds its number ('madrid-15')."""
+        city, number = self.cleaned_data.get("city"), self.cleaned_data.get("number")
+        if "slug" not in self.cleaned_data or self.cleaned_data["slug"] or not city:
+            return
+        slug = slugify(city.name)
+        if self._siblings().filter(slug=slug).exists() and number is not None:
+            slug = f"{slug}-{number}"
+        self.cleaned_data["slug"] = slug
 
+    def _number_taken(self, number):
+        return self._siblings().filter(number=number).exists()
+
+    def _siblings(self):
         parent = self.parent_page if self.instance._state.adding else self.instance.get_parent()
-        siblings = EpisodePage.objects.child_of(parent).filter(number=number)
+        siblings = self._meta.model.objects.child_of(parent)
         if self.instance.pk:
             siblings = siblings.exclude(pk=self.instance.pk)
-        return siblings.exists()
+        return siblings

@@ -5,7 +5,7 @@ series page (with the series' feeds and calendar), on the home page, on the page
 organisations it names and in the API, in every language: those are purged here too, through
 wagtail.contrib.frontend_cache's PurgeBatch once the publish is committed. API listings are
 purged without a query string and per language and type; other query strings rely on their
-max-age, which never outlives the next state change (home/cache_lifetimes.py)."""
+max-age, which never outlives the next state change (site/cache_lifetimes.py)."""
 
 from django.db import transaction
 from django.db.models import Q

@@ -3,7 +3,7 @@
 Links from translated inline children and blocks can still point at the source locale's
 objects (wagtail-localize #710), so everything shown is passed through here."""
 
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, Page
 
 
 def localize_all(objects, locale, related=()):
@@ -20,8 +20,8 @@ def localize_all(objects, locale, related=()):
         queryset = model.objects.filter(translation_key__in=keys, locale=locale)
         if related:
             queryset = queryset.select_related(*related)
-        if isinstance(objects[0], Page):
-            queryset = queryset.live()
+        if isinstance(objects[0], DraftStateMixin):  # pages and the editorial snippets
+            queryset = queryset.filter(live=True)
         found = {obj.translation_key: obj for obj in queryset}
     return [found.get(obj.translation_key, obj) for obj in objects]
 

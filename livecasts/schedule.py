@@ -7,11 +7,35 @@ import datetime
 import zoneinfo
 from dataclasses import dataclass
 
+from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 PROGRAMME_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Amsterdam")
 
-UPCOMING, LIVE, PAST = "upcoming", "live", "past"
+
+class EpisodeState(models.TextChoices):
+    """Where an episode stands now. The value names it in CSS classes and the API; the label
+    is what readers and editors see."""
+
+    UPCOMING = "upcoming", _("Upcoming")
+    LIVE = "live", _("Live now")
+    PAST = "past", _("Past")
+
+    # Templates cannot name a member, so they ask the state itself.
+    @property
+    def is_upcoming(self):
+        return self is EpisodeState.UPCOMING
+
+    @property
+    def is_live(self):
+        return self is EpisodeState.LIVE
+
+    @property
+    def is_past(self):
+        return self is EpisodeState.PAST
+
+
 SCHEDULED, POSTPONED, CANCELLED, MOVED = "scheduled", "postponed", "cancelled", "moved"
 NOT_HAPPENING = (POSTPONED, CANCELLED)
 
@@ -19,7 +43,7 @@ NOT_HAPPENING = (POSTPONED, CANCELLED)
 def upcoming_or_latest(episodes, limit):
     """(episodes, upcoming?): the next `limit` episodes not yet over, or, when none is left,
     the latest `limit` ones. `episodes` must be in broadcast order."""
-    upcoming = [episode for episode in episodes if episode.state != PAST]
+    upcoming = [episode for episode in episodes if not episode.state.is_past]
     if upcoming:
         return upcoming[:limit], True
     return list(reversed(episodes))[:limit], False
@@ -88,12 +112,12 @@ class Broadcast:
         now = now or timezone.now()
         if self.time_to_be_announced or not self.is_happening:
             # Without a time or a broadcast nothing is live: upcoming until its slot is over.
-            return UPCOMING if now < self.ends_at else PAST
+            return EpisodeState.UPCOMING if now < self.ends_at else EpisodeState.PAST
         if now < self.starts_at:
-            return UPCOMING
+            return EpisodeState.UPCOMING
         if now < self.ends_at:
-            return LIVE
-        return PAST
+            return EpisodeState.LIVE
+        return EpisodeState.PAST
 
     def local_start(self, time_zone_name):
         """The start in another city's clock, or None when the time is unknown or the same."""

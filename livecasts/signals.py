@@ -12,6 +12,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from livecasts.facts import publish_facts_to_translations
 from livecasts.frontend_purge import purge_episode_listings
+from livecasts.models import EpisodePage
 
 
 def reindex_published_episode(sender, instance, **kwargs):
@@ -19,8 +20,6 @@ def reindex_published_episode(sender, instance, **kwargs):
 
 
 def connect():
-    from livecasts.models import EpisodePage
-
     page_published.connect(
         reindex_published_episode, sender=EpisodePage, dispatch_uid="reindex-published-episode"
     )

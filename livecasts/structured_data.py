@@ -1,10 +1,12 @@
-"""schema.org JSON-LD for episodes, organisations and breadcrumbs."""
+"""schema.org JSON-LD builders for episodes, organisations and breadcrumbs.
+
+Each page type says which of them describe it, in its `structured_data()` method."""
 
 from django.utils.html import strip_tags
 
 from citymakers.addresses import absolute_url
 from livecasts.safe_urls import safe_web_address
-from livecasts.schedule import CANCELLED, MOVED, PAST, POSTPONED, SCHEDULED
+from livecasts.schedule import CANCELLED, MOVED, POSTPONED, SCHEDULED
 
 SCHEMA = "https://schema.org"
 EVENT_STATUS = {
@@ -40,7 +42,7 @@ def episode_event(episode, request):
     }
     if timed:
         event["endDate"] = broadcast.ends_at.isoformat()
-    if safe_web_address(episode.recording_url) and episode.state == PAST:
+    if safe_web_address(episode.recording_url) and episode.state.is_past:
         event["recordedIn"] = recording(episode)
     if broadcast.previous_start is not None:
         event["previousStartDate"] = broadcast.previous_start.isoformat()
@@ -75,8 +77,8 @@ def organisation(page, request):
     return data
 
 
-def breadcrumbs(page, request):
-    trail = list(page.get_ancestors(inclusive=True).filter(depth__gte=2).specific())
+def breadcrumb_list(trail, request):
+    """The same trail of pages the breadcrumb navigation shows, first to last."""
     return {
         "@context": SCHEMA,
         "@type": "BreadcrumbList",
@@ -90,15 +92,3 @@ def breadcrumbs(page, request):
             for position, crumb in enumerate(trail, start=1)
         ],
     }
-
-
-def for_page(page, request):
-    """Every JSON-LD object that describes `page`."""
-    from livecasts.models import EpisodePage, OrganisationPage
-
-    objects = [breadcrumbs(page, request)]
-    if isinstance(page, EpisodePage):
-        objects.append(episode_event(page, request))
-    elif isinstance(page, OrganisationPage):
-        objects.append(organisation(page, request))
-    return objects

@@ -1,9 +1,14 @@
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from livecasts import facts
+from livecasts.editing.choosers import organisation_chooser_viewset
 from livecasts.editing.dashboard import UpcomingEpisodesPanel
 from livecasts.editing.episodes import episode_listing_viewset
+from livecasts.editing.error_tabs import page_error_tabs
 from livecasts.editing.snippets import CityViewSet, PersonViewSet
 
 register_snippet(PersonViewSet)
@@ -13,6 +18,31 @@ register_snippet(CityViewSet)
 @hooks.register("register_admin_viewset")
 def register_episode_listing():
     return episode_listing_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation_chooser():
+    return organisation_chooser_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_error_tabs_url():
+    return [
+        path(
+            "livecasts/pages/<int:page_id>/error-tabs/",
+            page_error_tabs,
+            name="livecasts_page_error_tabs",
+        )
+    ]
+
+
+@hooks.register("insert_editor_js")
+def name_the_tabs_with_autosave_errors():
+    return format_html(
+        '<script src="{}" data-url="{}"></script>',
+        static("livecasts/js/editor-error-tabs.js"),
+        reverse("livecasts_page_error_tabs", args=[0]),
+    )
 
 
 @hooks.register("register_log_actions")

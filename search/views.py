@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
-from livecasts.search_text import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, search_terms
+from search.folding import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, search_terms
 
 RESULTS_PER_PAGE = 10
 

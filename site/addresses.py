@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import checks
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Site
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -55,6 +56,13 @@ def route_full_url(page, route_name, request=None):
     """The absolute URL of one of a routable page's sub-routes, or None if the page has no URL."""
     page_url = page.get_full_url(request)
     return page_url + page.reverse_subpage(route_name) if page_url else None
+
+
+def x_default_address(addresses):
+    """The address for hreflang="x-default" among {language code: address}: the default
+    language's (Wagtail's default locale, from LANGUAGE_CODE), else the first one."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return addresses.get(default) or next(iter(addresses.values()), None)
 
 
 def check_site_url(app_configs=None, **kwargs):

@@ -16,7 +16,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale
 
 from citymakers.client_errors import is_api_request
-from home.cache_lifetimes import public_max_age
+from citymakers.public_caching import public_max_age
 
 # Far beyond any real listing, far below the 64-bit integers the databases slice with.
 MAX_OFFSET = 10**9

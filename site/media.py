@@ -59,7 +59,7 @@ def serve_image(request, folder, name):
     max_age = RENDITION_MAX_AGE if folder == "images" else ORIGINAL_MAX_AGE
     patch_cache_control(response, public=True, max_age=max_age)
     # The same for everyone, whatever the clock: neither the episode-state cap nor the
-    # editors' private marking (which would add Vary: Cookie) applies (home/page_cache.py).
+    # editors' private marking (which would add Vary: Cookie) applies (site/page_cache.py).
     response.fixed_lifetime = True
     return response
 

@@ -1,7 +1,9 @@
 """A sitemap of every live, public page in every locale, each listing its translations."""
 
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from citymakers.addresses import x_default_address
 
 
 class LocalisedPagesSitemap(Sitemap):
@@ -33,10 +35,9 @@ class LocalisedPagesSitemap(Sitemap):
                 groups.setdefault(translation.translation_key, []).append(
                     {"lang_code": translation.locale.language_code, "location": location}
                 )
-        default_language = Locale.get_default().language_code
         for group in groups.values():
-            default = next((a for a in group if a["lang_code"] == default_language), group[0])
-            group.append({"lang_code": "x-default", "location": default["location"]})
+            default = x_default_address({a["lang_code"]: a["location"] for a in group})
+            group.append({"lang_code": "x-default", "location": default})
         return groups
 
     def _urls(self, page, protocol, domain):

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
@@ -8,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from citymakers import client_errors, views
 from citymakers.api import api_router
+from citymakers.media import media_urlpatterns
 from home import admin_outage
 from search import views as search_views
 
@@ -24,12 +26,8 @@ urlpatterns = [
 handler500 = "citymakers.error_views.server_error"
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 elif settings.SERVE_MEDIA:
-    from citymakers.media import media_urlpatterns
-
     urlpatterns += media_urlpatterns()
 
 # Every public page lives under its language prefix; "/" is redirected by

@@ -45,7 +45,7 @@ class CityFactory(factory.django.DjangoModelFactory):
 
 class PersonFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Sample person {n}")
-    role = "Researcher (sample profile)"
+    profession = "Researcher (sample profile)"
     is_sample = True
     locale = factory.LazyFunction(Locale.get_default)
 

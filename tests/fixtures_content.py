@@ -97,7 +97,7 @@ def build_english():
     for slug, number, city_name, country, *schedule in EPISODES:
         city = CityFactory(name=city_name, country=country, time_zone="Europe/Amsterdam")
         episodes[slug] = make_episode(series, slug, number, city, *schedule)
-    host = PersonFactory(name="Sample host", role="")
+    host = PersonFactory(name="Sample host", profession="")
     EpisodeSpeakerFactory(page=episodes["athens"], person=host, role="Host")
     return series, episodes, host
 

@@ -66,7 +66,7 @@ def test_every_block_renders(client, page):
     assert "Culture makes <b>room</b> for people." in text
     assert 'alt="A crowded square"' in text and "Sample photographer" in text
     assert "<blockquote><p>Cities are people.</p></blockquote>" in text
-    assert "Play video: Trailer" in text
+    assert "Play “Trailer”" in text
     assert f'href="{SeriesPage.objects.get().url}"' in text and "See the series" in text
     assert "Sample Ada" in text and "Sample Bo" in text
     assert "<dt>Language</dt><dd>Greek</dd>" in text

@@ -93,7 +93,7 @@ def test_without_the_schedule_a_response_is_kept_only_briefly(client, monkeypatc
     def unreachable(*args, **kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr("home.cache_lifetimes._broadcasts_not_over", unreachable)
+    monkeypatch.setattr("citymakers.cache_lifetimes._broadcasts_not_over", unreachable)
     response = client.get("/robots.txt")
 
     assert response.status_code == 200

@@ -117,7 +117,7 @@ def add_page_as_an_editor(client):
 
 
 def add_person_as_an_editor(client):
-    form = {"name": "Ana Editor", "role": "Curator", "bio": "", "photo": "", "website": ""}
+    form = {"name": "Ana Editor", "profession": "Curator", "bio": "", "photo": "", "website": ""}
     response = client.post(reverse("wagtailsnippets_livecasts_person:add") + "?locale=en", form)
     assert response.status_code == 302, response.text
     return Person.objects.get(name="Ana Editor")

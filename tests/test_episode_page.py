@@ -1,6 +1,7 @@
 """An episode page tells one story: when it took place, its recording, its speakers and its
 hero image, each once, in every language."""
 
+import datetime
 import json
 import re
 
@@ -116,3 +117,26 @@ def test_the_hero_image_is_at_the_top_with_responsive_renditions(client, series)
     assert re.search(r'\bwidth="\d+"', img) and re.search(r'\bheight="\d+"', img)
     assert 'alt=""' in img and ".jpg" in img
     assert 'class="video__poster"' not in text  # the player below does not repeat it
+
+
+def episode_links(text):
+    """{rel: (path, title)} of the links to the previous and next episode."""
+    nav = re.search(r'<nav class="episode-nav".*?</nav>', text, re.S)[0]
+    found = re.findall(r'<a rel="(prev|next)" href="([^"]+)"><span>[^<]*</span> ([^<]+)</a>', nav)
+    return {rel: (path, title) for rel, path, title in found}
+
+
+def test_episodes_link_to_their_neighbours_in_broadcast_order(client, series):
+    """Tree order is not broadcast order (translated trees keep translation order), and a
+    draft is nobody's neighbour."""
+    second = EpisodePageFactory(parent=series, title="Athens", date=datetime.date(2020, 12, 17))
+    first = EpisodePageFactory(parent=series, title="Paris", date=datetime.date(2020, 12, 10))
+    EpisodePageFactory(parent=series, title="Draft", date=datetime.date(2020, 12, 12), live=False)
+    third = EpisodePageFactory(parent=series, title="Warsaw", date=datetime.date(2021, 1, 14))
+
+    assert episode_links(client.get(first.url).text) == {"next": (second.url, "Athens")}
+    assert episode_links(client.get(second.url).text) == {
+        "prev": (first.url, "Paris"),
+        "next": (third.url, "Warsaw"),
+    }
+    assert episode_links(client.get(third.url).text) == {"prev": (second.url, "Athens")}

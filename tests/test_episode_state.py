@@ -1,11 +1,13 @@
 """An episode's state follows the clock: upcoming, live, past, or time to be announced."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
+from django.urls import reverse
 
-from livecasts.schedule import PROGRAMME_TIME_ZONE
+from livecasts.schedule import PROGRAMME_TIME_ZONE, EpisodeState
 from tests.factories import CityFactory, EpisodePageFactory, SeriesPageFactory, home_page
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +80,34 @@ def test_local_time_is_shown_where_it_differs_from_amsterdam(client, timed_episo
 
     assert "20:00–21:30 Amsterdam time" in response.text
     assert "21:00 in Athens" in response.text
+
+
+def admin_listing_row(text, title):
+    return re.search(
+        rf"<tr[^>]*>(?:(?!</tr>).)*{re.escape(title)}(?:(?!</tr>).)*</tr>", text, re.S
+    )[0]
+
+
+@pytest.mark.parametrize(
+    ("instant", "state"),
+    [
+        (amsterdam(2020, 12, 10, 19, 0), EpisodeState.UPCOMING),
+        (amsterdam(2020, 12, 10, 20, 30), EpisodeState.LIVE),
+        (amsterdam(2020, 12, 11, 9, 0), EpisodeState.PAST),
+    ],
+)
+def test_page_api_and_admin_agree_on_the_state(client, admin_client, timed_episode, instant, state):
+    with time_machine.travel(instant, tick=False):
+        page = client.get(timed_episode.url).text
+        api = client.get(f"/api/v2/pages/{timed_episode.pk}/").json()
+        listing = admin_client.get(reverse("episodes:index")).text
+
+    assert f'<article class="episode episode--{state.value}">' in page
+    assert api["schedule"]["state"] == state.value
+    assert f"{state.label}" in admin_listing_row(listing, timed_episode.title)
+    other_labels = [str(other.label) for other in EpisodeState if other is not state]
+    assert not any(
+        label in admin_listing_row(listing, timed_episode.title) for label in other_labels
+    )
+    if not state.is_past:  # a past episode says it has taken place instead
+        assert f'<p class="status status--{state.value}">{state.label}</p>' in page

@@ -11,7 +11,7 @@ from django.conf import settings
 
 from citymakers.media import media_urlpatterns
 from citymakers.urls import urlpatterns as site_urlpatterns
-from livecasts.demo.images import demo_image
+from home.demo.images import demo_image
 from tests.factories import publish
 from tests.subprocess_django import run_django, run_manage
 

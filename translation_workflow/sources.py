@@ -5,7 +5,14 @@ from collections import defaultdict
 
 from django.core.serializers.json import DjangoJSONEncoder
 from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+)
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.fields import get_translatable_fields
 
@@ -70,7 +77,16 @@ def carried_fields(model):
     """The fields a translation of `model` carries: wagtail-localize's translatable and
     synchronised fields. The rest (tree position, publishing, locking, revisions) changes when a
     page is saved or republished without changing what translators work from."""
-    return {field.field_name for field in get_translatable_fields(model)}
+    declared = {field.field_name for field in get_translatable_fields(model)}
+    return declared - _publishing_fields()
+
+
+def _publishing_fields():
+    """Wagtail's draft, revision and locking fields. wagtail-localize leaves them out for pages
+    but lists some (first_published_at, go_live_at, expire_at) for draft-state snippets, whose
+    translations would otherwise read "out of date" after the source's first publish."""
+    mixins = (DraftStateMixin, RevisionMixin, LockableMixin)
+    return {field.name for mixin in mixins for field in mixin._meta.fields}
 
 
 def _serialised(instance):

@@ -1,8 +1,9 @@
 """The dashboard panel that tells editors what is coming up and which languages it exists in."""
 
 from django.conf import settings
+from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from livecasts.editing.coverage import translation_coverage
 from livecasts.models import EpisodePage
@@ -16,9 +17,7 @@ class UpcomingEpisodesPanel(Component):
 
     @staticmethod
     def visible_to(user):
-        from home.models import HomePage
-
-        home = HomePage.objects.filter(locale=Locale.get_default()).first()
+        home = Page.objects.filter(depth=2, locale=Locale.get_default()).specific().first()
         return home is not None and home.permissions_for_user(user).can_edit()
 
     def get_context_data(self, parent_context=None):
@@ -37,7 +36,16 @@ class UpcomingEpisodesPanel(Component):
                 "languages": [
                     (code, code in coverage.get(episode.translation_key, [])) for code in languages
                 ],
+                "scheduled_for": scheduled_go_live(episode),
+                "is_draft": not episode.live,
             }
             for episode in shown
         ]
         return {"rows": rows, "nothing_upcoming": not upcoming}
+
+
+def scheduled_go_live(episode):
+    """When an episode that is not on the site yet is scheduled to go live, else None."""
+    if not episode.live and episode.go_live_at and episode.go_live_at > timezone.now():
+        return episode.go_live_at
+    return None

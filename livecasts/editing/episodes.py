@@ -3,7 +3,9 @@
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.models import Locale
 
 from livecasts.models import EpisodePage
 
@@ -12,8 +14,7 @@ class StateColumn(Column):
     """The episode's state, with a warning when a recording is set before the broadcast."""
 
     def get_value(self, instance):
-        labels = {"upcoming": _("Upcoming"), "live": _("Live now"), "past": _("Past")}
-        state = labels[instance.state]
+        state = instance.state.label
         if instance.recording_before_broadcast:
             return format_html(
                 '{} <span class="w-status w-status--label" title="{}">⚠ {}</span>',
@@ -22,6 +23,21 @@ class StateColumn(Column):
                 _("recording before broadcast"),
             )
         return state
+
+
+class EpisodeFilterSet(PageFilterSet):
+    """Wagtail's language filter (source language first), set to the source language until the
+    editor picks another language or "All": six copies of every episode are hard to scan."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "locale" not in data:
+            data = data.copy()
+            data["locale"] = Locale.get_default().language_code
+        super().__init__(data, *args, **kwargs)
+
+    class Meta:
+        model = EpisodePage
+        fields = ["live", "date"]
 
 
 class EpisodeListingViewSet(PageListingViewSet):
@@ -39,7 +55,7 @@ class EpisodeListingViewSet(PageListingViewSet):
         StateColumn("state", label=_("State")),
         "locale",
     ]
-    list_filter = ["locale", "live", "date"]
+    filterset_class = EpisodeFilterSet
 
 
 episode_listing_viewset = EpisodeListingViewSet()

@@ -12,9 +12,9 @@ class PersonViewSet(SnippetViewSet):
     menu_label = _("People")
     menu_order = 160
     add_to_admin_menu = True
-    list_display = ["name", "role", "is_sample", "locale"]
+    list_display = ["name", "profession", "is_sample", "locale"]
     list_filter = ["is_sample"]
-    search_fields = ["name", "role"]
+    search_fields = ["name", "profession"]
 
 
 class CityViewSet(SnippetViewSet):

@@ -12,6 +12,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
+    TitleFieldPanel,
 )
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
@@ -20,7 +21,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from livecasts import facts
+from livecasts import facts, structured_data
 from livecasts.api_fields import (
     CityField,
     OrganisationsField,
@@ -38,17 +39,19 @@ from livecasts.localization import episode_organisations, episode_speakers
 from livecasts.models.mixins import (
     BodyMixin,
     HeroImageMixin,
+    PageMetadataMixin,
     RolePermissionsMixin,
     SafeAddressesMixin,
     StableSlugMixin,
 )
 from livecasts.models.status import BroadcastStatusMixin
 from livecasts.safe_urls import safe_web_address
-from livecasts.schedule import PAST, Broadcast
+from livecasts.schedule import Broadcast
 
 
 class EpisodePage(
     RolePermissionsMixin,
+    PageMetadataMixin,
     SafeAddressesMixin,
     RoutablePageMixin,
     StableSlugMixin,
@@ -62,6 +65,7 @@ class EpisodePage(
     parent_page_types = ["livecasts.SeriesPage"]
     subpage_types = []
     base_form_class = EpisodePageForm
+    description_fields = ("search_description", "summary")
     # Broadcast facts come from the source in every language and cannot be overridden by a
     # translator; livecasts/facts.py also puts them on live translations at once.
     override_translatable_fields = [
@@ -112,13 +116,14 @@ class EpisodePage(
     body = StreamField(EpisodeBodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [
-        *Page.content_panels,
+        # The slug follows the city, not the title (livecasts/forms.py).
+        TitleFieldPanel("title", targets=[]),
         FieldPanel("number"),
         FieldPanel("city"),
         FieldPanel("summary"),
         *HeroImageMixin.hero_panels,
-        InlinePanel("speakers", label=_("Speakers"), heading=_("Speakers")),
-        InlinePanel("organisations", label=_("Organisers and partners")),
+        InlinePanel("speakers", heading=_("Speakers")),
+        InlinePanel("organisations", heading=_("Organisers and partners")),
         *BodyMixin.body_panels,
     ]
     broadcast_panels = [
@@ -209,12 +214,38 @@ class EpisodePage(
 
     @property
     def state(self):
+        """The EpisodeState now: upcoming, live or past."""
         return self.broadcast.state()
 
     @property
     def recording_before_broadcast(self):
         """A recording address on an episode that has not happened yet: allowed, but flagged."""
-        return bool(self.recording_url) and self.state != PAST
+        return bool(self.recording_url) and not self.state.is_past
+
+    @property
+    def local_start(self):
+        """The start in the edition city's own clock, when that differs from Amsterdam's."""
+        city = self.localized_city
+        return self.broadcast.local_start(city.time_zone if city else None)
+
+    def neighbours(self):
+        """(previous, next) live episodes of the same series in broadcast order, or None."""
+        episodes = list(self.get_parent().specific.episodes())
+        keys = [episode.pk for episode in episodes]
+        if self.pk not in keys:
+            return None, None
+        position = keys.index(self.pk)
+        previous = episodes[position - 1] if position > 0 else None
+        following = episodes[position + 1] if position + 1 < len(episodes) else None
+        return previous, following
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["previous_episode"], context["next_episode"] = self.neighbours()
+        return context
+
+    def structured_data(self, request):
+        return [*super().structured_data(request), structured_data.episode_event(self, request)]
 
     @cached_property
     def localized_city(self):
@@ -274,3 +305,7 @@ class EpisodeOrganisation(Orderable):
     )
 
     panels = [FieldPanel("organisation"), FieldPanel("kind")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")

@@ -2,16 +2,20 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from livecasts import structured_data
 from livecasts.blocks import BodyBlock
 from livecasts.page_permissions import RolePagePermissionTester
 from livecasts.safe_urls import validate_web_address
-from livecasts.search_text import folded_page_text
+from search.folding import folded_page_text
 
 
 class SafeAddressesMixin:
@@ -101,3 +105,33 @@ class RolePermissionsMixin:
 
     def permissions_for_user(self, user):
         return RolePagePermissionTester(user, self)
+
+
+class PageMetadataMixin:
+    """What every page tells readers, search engines and link previews about itself: one
+    description, one breadcrumb trail and its JSON-LD, each worked out once per request."""
+
+    # The first of these fields with text describes the page in meta tags and search results.
+    description_fields = ("search_description", "intro")
+
+    @cached_property
+    def meta_description(self):
+        for name in self.description_fields:
+            text = strip_tags(getattr(self, name, "") or "").strip()
+            if text:
+                return Truncator(text).chars(200)
+        return ""
+
+    @property
+    def share_image(self):
+        """The image a link preview shows: the hero image, where the page has one."""
+        return getattr(self, "hero_image", None)
+
+    @cached_property
+    def breadcrumbs(self):
+        """The pages from this language's home page down to this one."""
+        return [*self.get_ancestors().filter(depth__gte=2), self]
+
+    def structured_data(self, request):
+        """The schema.org objects that describe this page; page types add their own."""
+        return [structured_data.breadcrumb_list(self.breadcrumbs, request)]

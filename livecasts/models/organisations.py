@@ -6,16 +6,22 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from livecasts import structured_data
+from livecasts.models.episodes import EpisodePage
 from livecasts.models.mixins import (
     BodyMixin,
     IntroMixin,
+    PageMetadataMixin,
     RolePermissionsMixin,
     SafeAddressesMixin,
     StableSlugMixin,
 )
+from livecasts.models.series import SeriesPage
 
 
-class OrganisationIndexPage(RolePermissionsMixin, StableSlugMixin, IntroMixin, Page):
+class OrganisationIndexPage(
+    RolePermissionsMixin, PageMetadataMixin, StableSlugMixin, IntroMixin, Page
+):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["livecasts.OrganisationPage"]
     max_count_per_parent = 1
@@ -36,11 +42,19 @@ class OrganisationIndexPage(RolePermissionsMixin, StableSlugMixin, IntroMixin, P
         )
 
 
-class OrganisationPage(RolePermissionsMixin, SafeAddressesMixin, StableSlugMixin, BodyMixin, Page):
+class OrganisationPage(
+    RolePermissionsMixin,
+    PageMetadataMixin,
+    SafeAddressesMixin,
+    StableSlugMixin,
+    BodyMixin,
+    Page,
+):
     """An organiser or partner, with the series and episodes it takes part in."""
 
     parent_page_types = ["livecasts.OrganisationIndexPage"]
     subpage_types = []
+    description_fields = ("search_description", "description")
 
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -76,9 +90,14 @@ class OrganisationPage(RolePermissionsMixin, SafeAddressesMixin, StableSlugMixin
     def _in_my_locale(self, queryset):
         return queryset.live().public().filter(locale_id=self.locale_id)
 
-    def series(self):
-        from livecasts.models import SeriesPage
+    @property
+    def share_image(self):
+        return self.logo
 
+    def structured_data(self, request):
+        return [*super().structured_data(request), structured_data.organisation(self, request)]
+
+    def series(self):
         return self._in_my_locale(
             SeriesPage.objects.filter(
                 organisers__organisation__translation_key=self.translation_key
@@ -86,8 +105,6 @@ class OrganisationPage(RolePermissionsMixin, SafeAddressesMixin, StableSlugMixin
         ).order_by("title")
 
     def episodes(self):
-        from livecasts.models import EpisodePage
-
         return (
             self._in_my_locale(
                 EpisodePage.objects.filter(

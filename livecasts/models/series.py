@@ -19,18 +19,20 @@ from livecasts.api_fields import (
 from livecasts.calendar import CALENDAR_ROUTE, series_calendar_response
 from livecasts.feeds import SeriesAtomFeed, SeriesRssFeed
 from livecasts.localization import localize_all
+from livecasts.models.episodes import EpisodePage
 from livecasts.models.mixins import (
     BodyMixin,
     HeroImageMixin,
     IntroMixin,
+    PageMetadataMixin,
     RolePermissionsMixin,
     StableSlugMixin,
 )
-from livecasts.schedule import LIVE, PAST
 
 
 class SeriesPage(
     RolePermissionsMixin,
+    PageMetadataMixin,
     RoutablePageMixin,
     StableSlugMixin,
     IntroMixin,
@@ -42,6 +44,7 @@ class SeriesPage(
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["livecasts.EpisodePage"]
+    description_fields = ("search_description", "strap_line", "intro")
 
     strap_line = models.CharField(
         _("strap line"),
@@ -55,7 +58,7 @@ class SeriesPage(
         FieldPanel("strap_line"),
         *IntroMixin.intro_panels,
         *HeroImageMixin.hero_panels,
-        InlinePanel("organisers", label=_("Organisers")),
+        InlinePanel("organisers", heading=_("Organisers")),
         *BodyMixin.body_panels,
     ]
     search_fields = [
@@ -101,8 +104,6 @@ class SeriesPage(
 
     def episodes(self):
         """Live episodes in this page's language, ordered by date then number (not tree order)."""
-        from livecasts.models import EpisodePage
-
         return (
             EpisodePage.objects.child_of(self)
             .live()
@@ -115,12 +116,25 @@ class SeriesPage(
         """(upcoming, past): upcoming soonest first with live ones at the top, past latest first."""
         upcoming, past = [], []
         for episode in self.episodes():
-            (past if episode.state == PAST else upcoming).append(episode)
-        upcoming.sort(key=lambda episode: episode.state != LIVE)
+            (past if episode.state.is_past else upcoming).append(episode)
+        upcoming.sort(key=lambda episode: not episode.state.is_live)
         past.reverse()
         return upcoming, past
 
-    def get_organisers(self):
+    def calendar_subscription_url(self, request=None):
+        """The calendar's address as webcal://, which opens the reader's calendar app to
+        subscribe (the app then fetches it over HTTP(S) and keeps it up to date)."""
+        url = self.get_route_url("calendar", request)
+        return "webcal://" + url.split("://", 1)[1] if url else ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_episodes"], context["past_episodes"] = self.split_episodes()
+        context["organisers"] = self.organisers_in_reader_language()
+        context["calendar_subscription_url"] = self.calendar_subscription_url(request)
+        return context
+
+    def organisers_in_reader_language(self):
         """Organisers in the page's language, found with one query however many there are."""
         links = self.organisers.select_related("organisation")
         return localize_all([link.organisation for link in links], self.locale)
@@ -136,3 +150,7 @@ class SeriesOrganisation(Orderable):
     )
 
     panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organiser")
+        verbose_name_plural = _("organisers")

@@ -2,23 +2,54 @@
 
 import zoneinfo
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from livecasts.models.mixins import SafeAddressesMixin
 
 
-class Person(SafeAddressesMixin, TranslatableMixin, index.Indexed, models.Model):
-    """A speaker or host; one record per language, so bios and roles read naturally."""
+class EditorialSnippetMixin(
+    DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, models.Model
+):
+    """Drafts, revisions, locking and preview, as pages have: an edit is not live until published.
+
+    Each subclass declares `_revisions` (a GenericRelation needs a concrete model) and
+    `preview_template`."""
+
+    preview_template = None
+
+    class Meta:
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return self.preview_template
+
+
+class Person(
+    SafeAddressesMixin, EditorialSnippetMixin, TranslatableMixin, index.Indexed, models.Model
+):
+    """A speaker or host; one record per language, so bios and professions read naturally."""
 
     name = models.CharField(_("name"), max_length=120)
-    role = models.CharField(
-        _("role or profession"),
+    profession = models.CharField(
+        _("profession"),
         max_length=160,
         blank=True,
         help_text=_(
@@ -35,6 +66,7 @@ class Person(SafeAddressesMixin, TranslatableMixin, index.Indexed, models.Model)
         verbose_name=_("photo"),
     )
     website = models.URLField(_("website"), blank=True)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="person")
     is_sample = models.BooleanField(
         _("sample person"),
         default=False,
@@ -43,7 +75,7 @@ class Person(SafeAddressesMixin, TranslatableMixin, index.Indexed, models.Model)
 
     panels = [
         FieldPanel("name"),
-        FieldPanel("role"),
+        FieldPanel("profession"),
         FieldPanel("bio"),
         FieldPanel("photo"),
         FieldPanel("website"),
@@ -51,10 +83,11 @@ class Person(SafeAddressesMixin, TranslatableMixin, index.Indexed, models.Model)
     ]
     search_fields = [
         index.SearchField("name"),
-        index.SearchField("role"),
+        index.SearchField("profession"),
         index.AutocompleteField("name"),
         index.FilterField("locale_id"),
     ]
+    preview_template = "livecasts/editing/person_preview.html"
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("person")
@@ -63,6 +96,10 @@ class Person(SafeAddressesMixin, TranslatableMixin, index.Indexed, models.Model)
 
     def __str__(self):
         return self.name
+
+    def get_preview_context(self, request, mode_name):
+        # includes/people.html lists (person, part in the episode) pairs.
+        return {**super().get_preview_context(request, mode_name), "people": [(self, "")]}
 
 
 def validate_time_zone(value):
@@ -73,7 +110,7 @@ def validate_time_zone(value):
         )
 
 
-class City(TranslatableMixin, index.Indexed, models.Model):
+class City(EditorialSnippetMixin, TranslatableMixin, index.Indexed, models.Model):
     """The city of an edition: its name in each language and the clock it keeps."""
 
     name = models.CharField(_("name"), max_length=80)
@@ -94,6 +131,7 @@ class City(TranslatableMixin, index.Indexed, models.Model):
         verbose_name=_("language of the edition"),
         help_text=_("The language this city's edition is translated into."),
     )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="city")
 
     panels = [
         FieldPanel("name"),
@@ -103,6 +141,7 @@ class City(TranslatableMixin, index.Indexed, models.Model):
     ]
     search_fields = [index.SearchField("name"), index.SearchField("country")]
     override_translatable_fields = [SynchronizedField("time_zone")]
+    preview_template = "livecasts/editing/city_preview.html"
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("city")

@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 
+from citymakers.error_reporting import start_error_tracker
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -76,7 +78,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "home.page_cache.AnonymousPageCacheMiddleware",
+    "citymakers.page_cache.AnonymousPageCacheMiddleware",
     # The admin's answer when the database is down (home/admin_outage.py).
     "home.admin_outage.AdminDatabaseOutageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -234,8 +236,6 @@ LOGGING = {
 }
 # Server errors also go to an error tracker when SENTRY_DSN is set (off by default).
 if os.environ.get("SENTRY_DSN"):
-    from citymakers.error_reporting import start_error_tracker
-
     start_error_tracker(os.environ["SENTRY_DSN"])
 
 # Machine translation in wagtail-localize's editor (docs/translation.md): off unless a key is set.

@@ -38,7 +38,9 @@ def add_episodes_in_every_state(series_slug="infected-cities"):
     series = SeriesPage.objects.get(slug=series_slug, locale__language_code="en")
     for number, (slug, how) in enumerate(STATES.items(), start=91):
         episode = add_episode(series, number, slug, **how)
-        translate_into_greek(episode)
+        translate_sample(episode, "el")
+        if slug == "sample-recorded":  # a player in Polish too (tests/browser/test_layout.py)
+            translate_sample(episode, "pl")
 
 
 def add_episode(series, number, slug, starts_in, **facts):
@@ -59,18 +61,19 @@ def add_episode(series, number, slug, starts_in, **facts):
     return episode
 
 
-def translate_into_greek(episode):
-    """As a Greek translator would: every segment filled in the editor, then published."""
-    greek = Locale.objects.get(language_code="el")
-    TranslationCreator(None, [greek]).create_translations(episode)
+def translate_sample(episode, language):
+    """As a translator would: every segment filled in the editor, then published. Only Greek
+    has its own words here; in another language the segments keep the English text."""
+    locale = Locale.objects.get(language_code=language)
+    TranslationCreator(None, [locale]).create_translations(episode)
     source = TranslationSource.objects.get_for_instance(episode)
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
         text = segment.string.data
         StringTranslation.objects.update_or_create(
             translation_of=segment.string,
-            locale=greek,
+            locale=locale,
             context=segment.context,
-            defaults={"data": GREEK.get(text, text)},
+            defaults={"data": GREEK.get(text, text) if language == "el" else text},
         )
-    source.create_or_update_translation(greek, publish=False)
-    episode.get_translation(greek).get_latest_revision().publish()
+    source.create_or_update_translation(locale, publish=False)
+    episode.get_translation(locale).get_latest_revision().publish()

@@ -93,7 +93,7 @@ def search_for_a_city(reader, page):
 
 
 def press_play(reader, page, watch):
-    player = page.get_by_role("button", name=re.compile(r"^Play video"))
+    player = page.get_by_role("button", name=re.compile(r"^Play “"))
     expect(player).to_be_visible()
     assert page.locator("iframe").count() == 0
     assert watch.third_party == []

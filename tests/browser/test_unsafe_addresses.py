@@ -9,7 +9,8 @@ from tests.browser.admin import log_in
 from tests.browser.site_server import ADMIN, POISONED_PAGE
 
 pytestmark = pytest.mark.browser
-SAFE_PROTOCOLS = ["http:", "https:", "mailto:", "tel:"]
+# webcal: is the site's own calendar subscription (the footer and series pages offer it).
+SAFE_PROTOCOLS = ["http:", "https:", "mailto:", "tel:", "webcal:"]
 MARKER = """
 window.__pwned = undefined;
 window.__dialogs = [];

@@ -143,7 +143,7 @@ class Cluster:
         wait_until_up(f"{self.url}/healthz", self.processes[-1])
 
     def _spawn(self, command):
-        log = open(self.tmp / f"process-{len(self.processes)}.log", "w")  # noqa: SIM115
+        log = open(self.tmp / f"process-{len(self.processes)}.log", "w")
         self.processes.append(
             subprocess.Popen(command, cwd=PROJECT_DIR, env=self.env, stdout=log, stderr=log)
         )

@@ -103,7 +103,7 @@ def test_failed_sign_ins_on_either_instance_lock_out_on_both(cluster):
 
 SET_HOME_HERO = """
 from home.models import HomePage
-from livecasts.demo.images import demo_image
+from home.demo.images import demo_image
 home = HomePage.objects.get(locale__language_code="en")
 home.hero_image, _ = demo_image("Cluster hero", (30, 90, 60), size=(640, 360))
 home.save_revision().publish()

@@ -302,7 +302,9 @@ def test_polish_translator_edits_only_the_polish_city(client, polish_translator,
 
 
 def test_people_and_cities_open_in_the_translation_editor(client, polish_translator, roles):
-    person = Person.objects.create(name="Sample host", role="urban researcher", locale=locale("en"))
+    person = Person.objects.create(
+        name="Sample host", profession="urban researcher", locale=locale("en")
+    )
     city = City.objects.create(name="Warsaw", country="Poland", locale=locale("en"))
     client.force_login(polish_translator)
 

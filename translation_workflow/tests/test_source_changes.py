@@ -20,7 +20,7 @@ from wagtail.test.utils.form_data import (
 from wagtail_localize.fields import get_translatable_fields
 
 from home.models import HomePage
-from livecasts.models import EpisodePage, SeriesPage
+from livecasts.models import EpisodePage, Person, SeriesPage
 from tests.translation_fixtures import fill, publish, publish_translation, start_translation
 
 pytestmark = pytest.mark.django_db
@@ -164,3 +164,31 @@ def test_republishing_an_unchanged_source_keeps_its_translations_translated(
 
     after = statuses(client)
     assert {key: after[key] for key in translations} == dict.fromkeys(translations, "Translated")
+
+
+def test_publishing_a_draft_person_does_not_put_its_translations_out_of_date(
+    editor, django_capture_on_commit_callbacks
+):
+    """People and cities have drafts like pages: the source's first publish, a republish or a
+    go-live date changes publishing fields, not what translators translated."""
+    person = Person(name="Sample Speaker", profession="Sample researcher", is_sample=True)
+    person.save()
+    person.save_revision().publish()
+    translation = start_translation(person, "pl")
+    fill(translation)
+    publish_translation(translation, django_capture_on_commit_callbacks)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    assert statuses(client)[("Sample Speaker", "Polski")] == "Translated"
+
+    url = reverse(Person.snippet_viewset.get_url_name("edit"), args=[person.pk])
+    html = client.get(url).content.decode()
+    form = querydict_from_html(html, form_id="w-editor-form", exclude_csrf=False)
+    form["action-publish"] = "action-publish"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, form)
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.live and person.last_published_at is not None
+
+    assert statuses(client)[("Sample Speaker", "Polski")] == "Translated"

@@ -11,7 +11,6 @@ import math
 import re
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.db.models import Q
@@ -19,6 +18,7 @@ from django.utils import timezone
 from django.utils.cache import get_max_age, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 
+from livecasts.models import EpisodePage
 from livecasts.schedule import PROGRAMME_TIME_ZONE, Broadcast, next_state_change
 
 # Without a change ahead nothing flips until a publish, which starts a new generation anyway.
@@ -28,24 +28,8 @@ OUTAGE_MAX_AGE = 60
 S_MAXAGE = re.compile(r"\bs-maxage=(\d+)")
 
 
-def public_max_age():
-    """How long browsers and CDNs may keep a public page, feed or calendar."""
-    return max(getattr(settings, "PAGE_CACHE_SECONDS", 0), 60)
-
-
-def cache_publicly(response, page):
-    """Let browsers and CDNs keep a page's feed or calendar, unless the page is restricted."""
-    if page.get_view_restrictions().exists():
-        patch_cache_control(response, private=True, no_cache=True)
-    else:
-        patch_cache_control(response, public=True, max_age=public_max_age())
-    return response
-
-
 def _broadcasts_not_over(now):
     """Live episodes that may still start or end: from yesterday on, or long enough to."""
-    from livecasts.models import EpisodePage
-
     yesterday = now.astimezone(PROGRAMME_TIME_ZONE).date() - datetime.timedelta(days=1)
     # An episode dated before yesterday and shorter than a day ended before today began.
     slots = (

@@ -2,7 +2,7 @@
 
 Responses live in the default cache (Redis in production, shared by every app instance),
 under a generation number that any publish, unpublish, move or delete increments. No entry and
-no max-age outlives the next start or end of an episode (home/cache_lifetimes.py).
+no max-age outlives the next start or end of an episode (site/cache_lifetimes.py).
 A page under a view restriction (its own or an ancestor's) is never cached, here or by a CDN,
 and any change to a restriction empties the cache, so privacy applies from the next request."""
 
@@ -12,7 +12,8 @@ from django.utils.cache import get_max_age, patch_cache_control
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.models import Page
 
-from home.cache_lifetimes import cap_cache_lifetime
+from citymakers.cache_lifetimes import cap_cache_lifetime
+from citymakers.public_caching import public_max_age
 
 GENERATION_KEY = "page-cache:generation"
 LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
@@ -106,7 +107,7 @@ class AnonymousPageCacheMiddleware:
             _keep_private(response)
         storable = not private and _cacheable_response(response)
         if storable:
-            patch_cache_control(response, public=True, max_age=max(seconds, 60))
+            patch_cache_control(response, public=True, max_age=public_max_age())
         lifetime = min(seconds, get_max_age(_capped(response, generation)) or 0)
         if storable and lifetime > 0:
             cache.set(key, response, lifetime)

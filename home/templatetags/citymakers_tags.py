@@ -1,19 +1,21 @@
-"""Template helpers for metadata, the language switcher and reader-language lookups."""
+"""Site-wide template helpers: page metadata, the language switcher, the main menu, safe links
+and video addresses, and reader-language lookups."""
 
 import json
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 from django.utils.translation import get_language
+from wagtail.models import Locale
 from wagtail.templatetags.wagtailcore_tags import richtext
 
-from citymakers.addresses import absolute_url, route_full_url
-from livecasts import localization, structured_data
+from citymakers.addresses import absolute_url, x_default_address
+from home.models import HomePage
+from livecasts import localization
 from livecasts.safe_urls import neutralise_markup, safe_web_address
+from livecasts.video import parse_video_url
 
 register = template.Library()
 
@@ -63,17 +65,8 @@ def page_translations(context, page=None):
 
 @register.simple_tag
 def x_default(links):
-    """The English version when it exists, otherwise the first."""
-    return next((link for link in links if link["code"] == "en"), links[0] if links else None)
-
-
-@register.simple_tag
-def page_description(page):
-    for field in ("search_description", "summary", "strap_line", "description", "intro"):
-        text = strip_tags(getattr(page, field, "") or "").strip()
-        if text:
-            return Truncator(text).chars(200)
-    return ""
+    """The address for hreflang="x-default" among page_translations' links."""
+    return x_default_address({link["code"]: link["absolute_url"] for link in links})
 
 
 @register.simple_tag
@@ -83,24 +76,20 @@ def og_locale(code):
 
 @register.simple_tag(takes_context=True)
 def json_ld(context, page):
-    objects = structured_data.for_page(page, context["request"])
+    objects = page.structured_data(context["request"])
     # Escape "<" so no text in the data can close the script element.
     payload = json.dumps(objects, ensure_ascii=False).replace("<", "\\u003c")
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
 
 
 @register.simple_tag
 def localized_people(people, locale=None):
-    from wagtail.models import Locale
-
     locale = locale or Locale.get_active()
     return localization.localize_all(list(people), locale, related=["photo"])
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    from home.models import HomePage
-
     home = HomePage.objects.filter(locale__language_code=get_language()).first()
     items = home.get_children().live().in_menu() if home else []
     current = context.get("page")
@@ -115,35 +104,6 @@ def main_menu(context):
     }
 
 
-@register.simple_tag
-def episode_neighbours(episode):
-    """(previous, next) episodes of the same series in broadcast order."""
-    series = episode.get_parent().specific
-    episodes = list(series.episodes())
-    keys = [item.pk for item in episodes]
-    if episode.pk not in keys:
-        return None, None
-    position = keys.index(episode.pk)
-    previous = episodes[position - 1] if position > 0 else None
-    following = episodes[position + 1] if position + 1 < len(episodes) else None
-    return previous, following
-
-
-@register.simple_tag
-def episode_local_start(episode):
-    """The start in the edition city's own clock, when that differs from Amsterdam."""
-    city = episode.localized_city
-    return episode.broadcast.local_start(city.time_zone if city else None)
-
-
-@register.simple_tag(takes_context=True)
-def webcal_url(context, page, route_name):
-    """A route's absolute address as webcal://, which opens the reader's calendar app to
-    subscribe (the app then fetches it over HTTP(S) and refreshes it)."""
-    url = route_full_url(page, route_name, context["request"])
-    return "webcal://" + url.split("://", 1)[1] if url else ""
-
-
 @register.simple_tag(takes_context=True)
 def site_url(context, url):
     """A path (such as an image rendition's URL) as an absolute address on the Site's root."""
@@ -152,8 +112,6 @@ def site_url(context, url):
 
 @register.filter
 def video_info(url):
-    from livecasts.video import parse_video_url
-
     return parse_video_url(url or "")
 
 
@@ -166,10 +124,4 @@ def web_address(value):
 @register.filter
 def safe_richtext(value):
     """Wagtail's `richtext`, with any link or markup that could run script taken out."""
-    return mark_safe(neutralise_markup(richtext(value)))  # noqa: S308
-
-
-@register.simple_tag
-def share_image(page):
-    """The image shown when the page is shared: its hero image, or an organisation's logo."""
-    return getattr(page, "hero_image", None) or getattr(page, "logo", None)
+    return mark_safe(neutralise_markup(richtext(value)))

@@ -2,7 +2,7 @@
 
 import uuid
 
-from livecasts.demo.content import FACT_LABELS
+from home.demo.content import FACT_LABELS
 
 
 def _block(block_type, value):

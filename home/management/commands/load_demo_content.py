@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from livecasts.demo.loader import load_demo_content
+from home.demo.loader import load_demo_content
 
 
 class Command(BaseCommand):

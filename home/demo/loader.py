@@ -3,8 +3,8 @@
 from django.db import transaction
 from wagtail.models import Locale
 
-from livecasts.demo.english import EnglishSource
-from livecasts.demo.translate import DemoTranslator
+from home.demo.english import EnglishSource
+from home.demo.translate import DemoTranslator
 
 
 def load_demo_content(report=print, warn=print):

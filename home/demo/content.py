@@ -38,31 +38,31 @@ PEOPLE = [
     {
         "key": "host",
         "name": "Sample host",
-        "role": "Programme maker (sample profile)",
+        "profession": "Programme maker (sample profile)",
         "bio": "An invented host who stands in for the real moderators of the series in this demo.",
     },
     {
         "key": "paris",
         "name": "Sample speaker from Paris",
-        "role": "Cultural producer (sample profile)",
+        "profession": "Cultural producer (sample profile)",
         "bio": "An invented guest who represents the Paris cultural scene in this demo.",
     },
     {
         "key": "athens",
         "name": "Sample speaker from Athens",
-        "role": "Community organiser (sample profile)",
+        "profession": "Community organiser (sample profile)",
         "bio": "An invented guest who represents the Athens cultural scene in this demo.",
     },
     {
         "key": "warsaw",
         "name": "Sample speaker from Warsaw",
-        "role": "Urban researcher (sample profile)",
+        "profession": "Urban researcher (sample profile)",
         "bio": "An invented guest who represents the Warsaw cultural scene in this demo.",
     },
     {
         "key": "madrid",
         "name": "Sample speaker from Madrid",
-        "role": "Architect and curator (sample profile)",
+        "profession": "Architect and curator (sample profile)",
         "bio": "An invented guest who represents the Madrid cultural scene in this demo.",
     },
 ]

@@ -2,11 +2,11 @@
 
 from wagtail.models import Locale, Page
 
+from home.demo import content
+from home.demo.bodies import episode_body, text_body
+from home.demo.images import demo_image
+from home.demo.ownership import demo_key, made_by_demo
 from home.models import HomePage, StandardPage
-from livecasts.demo import content
-from livecasts.demo.bodies import episode_body, text_body
-from livecasts.demo.images import demo_image
-from livecasts.demo.ownership import demo_key, made_by_demo
 from livecasts.models import (
     City,
     EpisodeOrganisation,
@@ -77,6 +77,7 @@ class EnglishSource:
         snippet = model.objects.create(
             locale=self.locale, name=data["name"], translation_key=key, **defaults
         )
+        snippet.save_revision().publish()
         self.report(f"{model._meta.verbose_name} {snippet.name}")
         return self._keep(snippet, kind, data["key"])
 
@@ -93,7 +94,12 @@ class EnglishSource:
     def person(self, data):
         photo, _ = demo_image(f"Portrait: {data['name']}", (90, 90, 110), size=(600, 600))
         return self._snippet(
-            Person, data, role=data["role"], bio=data["bio"], photo=photo, is_sample=True
+            Person,
+            data,
+            profession=data["profession"],
+            bio=data["bio"],
+            photo=photo,
+            is_sample=True,
         )
 
     def organisations(self):

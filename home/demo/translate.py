@@ -24,7 +24,7 @@ LEFT_ALONE = (MissingDemoStrings, ParentNotTranslatedError, MissingRelatedObject
 
 
 def demo_strings(language_code):
-    return import_module(f"livecasts.demo.translations.{language_code}").STRINGS
+    return import_module(f"home.demo.translations.{language_code}").STRINGS
 
 
 class DemoTranslator:
@@ -78,12 +78,9 @@ class DemoTranslator:
             raise MissingDemoStrings(
                 f"the {locale.language_code} demo catalogue lacks: " + " | ".join(missing)
             )
-        if isinstance(instance, Page):
-            # Publish ourselves rather than on commit, so nested transactions behave the same.
-            translation.save_target(publish=False)
-            instance.get_translation(locale).get_latest_revision().publish()
-        else:
-            translation.save_target(publish=True)
+        # Publish ourselves rather than on commit, so nested transactions behave the same.
+        translation.save_target(publish=False)
+        instance.get_translation(locale).get_latest_revision().publish()
 
     def _already_translated(self, instance, locale):
         translated = instance.get_translation_or_none(locale)
