@@ -15,8 +15,8 @@ from wagtail.models import Locale
 from home.models import StandardPage
 from livecasts.models import EpisodePage, OrganisationIndexPage, OrganisationPage
 from livecasts.schedule import PROGRAMME_TIME_ZONE
+from tests.admin_forms import episode_form
 from tests.factories import CityFactory, EpisodePageFactory, SeriesPageFactory, home_page
-from tests.test_episode_validation import episode_form
 
 pytestmark = pytest.mark.django_db
 

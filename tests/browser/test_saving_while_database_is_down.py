@@ -20,9 +20,10 @@ from tests.browser.browsing import Watch
 from tests.browser.site_server import PROJECT_DIR, SiteServer
 from tests.own_services import OwnPostgres, postgres_installed
 
-pytestmark = pytest.mark.skipif(
-    not postgres_installed(), reason="PostgreSQL 15's server is not installed"
-)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not postgres_installed(), reason="PostgreSQL 15's server is not installed"),
+]
 
 EDITOR = "editor"
 TYPED_BEFORE = " Typed while the database answered."
