@@ -7,7 +7,6 @@ publish, unpublish, move or delete changes: the footer is never older than the p
 from django.conf import settings
 from django.core.cache import cache
 
-from citymakers.addresses import route_full_url
 from citymakers.page_cache import GENERATION_KEY
 from home.models import HomePage, StandardPage
 from livecasts.models import OrganisationPage, SeriesOrganisation, SeriesPage
@@ -27,8 +26,10 @@ def _build(language_code):
     home = next((h for h in homes if h.locale.language_code == language_code), None)
     if home is None:
         return {"languages": _languages(homes)}
+    organisers = _organisers(home.locale)
     return {
-        "organisers": _organisers(home.locale),
+        "organisers": organisers,
+        "contacts": [organisation for organisation in organisers if organisation["website"]],
         "series": [_series(series) for series in _in_locale(SeriesPage, home.locale)],
         "pages": [_link(page) for page in StandardPage.objects.child_of(home).live().public()],
         "languages": _languages(homes),
@@ -49,12 +50,11 @@ def _organisers(locale):
 
 
 def _series(series):
-    webcal = route_full_url(series, "calendar")
     return {
         **_link(series),
         "rss": series.url + series.reverse_subpage("rss_feed"),
         "atom": series.url + series.reverse_subpage("atom_feed"),
-        "calendar": "webcal://" + webcal.split("://", 1)[1] if webcal else "",
+        "calendar": series.calendar_subscription_url(),
     }
 
 
