@@ -3,6 +3,8 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
+from wagtail.models import Page
 
 from tests.shared_content import rolled_back_afterwards
 
@@ -15,9 +17,26 @@ def _empty_cache():
     cache.clear()
 
 
-@pytest.fixture(scope="module")
+def pytest_collection_modifyitems(items):
+    """Tests on the demo content run last, so the demo is built once for all of them."""
+    items.sort(key=lambda item: "demo" in getattr(item, "fixturenames", ()))
+
+
+@pytest.fixture(scope="session")
 def demo(django_db_setup, django_db_blocker):
-    """The full demo content for one test module, rolled back when the module is done."""
+    """The full demo content, built once and rolled back at the end of the run.
+
+    Every test on it runs in a savepoint of its own, so no test sees another's changes. The
+    pages are rendered once here: the image renditions they make then last for the whole run
+    instead of being drawn again by each test.
+    """
     with rolled_back_afterwards(django_db_blocker):
         call_command("load_demo_content", stdout=io.StringIO())
+        render_every_page_once()
         yield
+
+
+def render_every_page_once():
+    client = Client()
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        client.get(page.url)
