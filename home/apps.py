@@ -15,13 +15,17 @@ class HomeConfig(AppConfig):
         from wagtail.models import PageViewRestriction, Site
 
         from citymakers.addresses import check_site_url
-        from citymakers.page_cache import empty_page_cache, view_restriction_changed
+        from citymakers.page_cache import (
+            content_deleted,
+            empty_page_cache,
+            view_restriction_changed,
+        )
         from livecasts.models import City, Person
 
         checks.register(check_site_url, deploy=True)
         for signal in (page_published, page_unpublished, page_slug_changed):
             signal.connect(empty_page_cache, dispatch_uid=f"page-cache-{signal}")
-        post_delete.connect(empty_page_cache, dispatch_uid="page-cache-delete")
+        post_delete.connect(content_deleted, dispatch_uid="page-cache-delete")
         # A publish during a cache outage could not empty the cache: empty it when it is back.
         cache_reconnected.connect(empty_page_cache, dispatch_uid="page-cache-reconnected")
         # A moved Site changes every absolute address on every page.

@@ -60,8 +60,7 @@ def _seconds_until(moment, now):
 
 def seconds_until_state_change(generation):
     """Seconds until the next episode state change, or None when no change is ahead."""
-    moment = next_episode_state_change(generation)
-    return None if moment is None else _seconds_until(moment, timezone.now())
+    return seconds_until(next_episode_state_change(generation))
 
 
 def cap_cache_lifetime(response, generation):
@@ -73,9 +72,19 @@ def cap_cache_lifetime(response, generation):
         seconds = seconds_until_state_change(generation)
     except DatabaseError:  # the schedule cannot be read: let copies live only briefly
         seconds = min(max_age, OUTAGE_MAX_AGE)
-    if seconds is None:
+    return limit_lifetime(response, seconds)
+
+
+def seconds_until(moment):
+    """Whole seconds from now until `moment`, or None for no moment."""
+    return None if moment is None else _seconds_until(moment, timezone.now())
+
+
+def limit_lifetime(response, seconds):
+    """Shorten max-age, s-maxage and Expires to `seconds` (None: leave them)."""
+    if seconds is None or not get_max_age(response):
         return response
-    patch_cache_control(response, max_age=min(max_age, seconds))  # Django keeps the lower
+    patch_cache_control(response, max_age=min(get_max_age(response), seconds))
     s_maxage = S_MAXAGE.search(response.get("Cache-Control", ""))
     if s_maxage and int(s_maxage[1]) > seconds:
         patch_cache_control(response, s_maxage=seconds)

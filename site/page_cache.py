@@ -1,22 +1,45 @@
 """Whole-page caching for anonymous readers, emptied whenever published content changes.
 
 Responses live in the default cache (Redis in production, shared by every app instance),
-under a generation number that any publish, unpublish, move or delete increments. No entry and
-no max-age outlives the next start or end of an episode (site/cache_lifetimes.py).
+stamped with a generation number that any publish, unpublish, move or deletion of content
+increments; a hit is one round trip (the generation and the entry are read together). Campaign
+tags in the query string (`utm_*`, `fbclid`...) are read by no view, so they share the page's
+entry. Entries are compressed or not as the reader accepts. No entry and no max-age outlives
+the next start or end of an episode (site/cache_lifetimes.py).
 A page under a view restriction (its own or an ancestor's) is never cached, here or by a CDN,
 and any change to a restriction empties the cache, so privacy applies from the next request."""
 
+import re
+
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.utils.cache import get_max_age, patch_cache_control
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-from wagtail.models import Page
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
+from wagtail.models import Locale, Page, Site
 
-from citymakers.cache_lifetimes import cap_cache_lifetime
+from citymakers.cache_lifetimes import (
+    cap_cache_lifetime,
+    limit_lifetime,
+    next_episode_state_change,
+    seconds_until,
+)
 from citymakers.public_caching import public_max_age
+from citymakers.query_parameters import is_campaign_tag
+from livecasts.models import City, Person
 
 GENERATION_KEY = "page-cache:generation"
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as Django's GZipMiddleware reads Accept-Encoding
+# Pages, and the series' feeds and calendars that feed readers and calendar apps poll.
+CACHED_TYPES = ("text/html", "text/calendar", "application/rss+xml", "application/atom+xml")
 LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+
+# What readers see: deleting one of these empties the cache; deleting a session, a log entry or
+# a rendition does not.
+CONTENT_MODELS = (Page, Site, Locale, AbstractImage, AbstractDocument, Person, City)
 
 
 def _generation():
@@ -29,6 +52,12 @@ def empty_page_cache(**kwargs):
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def content_deleted(instance, **kwargs):
+    """post_delete receiver: empty the cache when the deleted object is content."""
+    if isinstance(instance, CONTENT_MODELS):
+        empty_page_cache()
 
 
 def view_restriction_changed(instance, action="post_save", **kwargs):
@@ -64,7 +93,7 @@ def _capped(response, generation=None):
 def _cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")
-        and not request.GET
+        and all(is_campaign_tag(name) for name in request.GET)
         and request.path.startswith(LANGUAGE_PREFIXES)
         and "/search/" not in request.path
         and "/_util/" not in request.path  # Wagtail's password form for restricted pages
@@ -77,9 +106,24 @@ def _cacheable_response(response):
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and response.get("Content-Type", "").startswith("text/html")
+        and response.get("Content-Type", "").startswith(CACHED_TYPES)
         and "no-cache" not in response.get("Cache-Control", "")
     )
+
+
+def _entry_key(request):
+    encoding = "gzip" if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) else ""
+    return f"page-cache:{request.get_host()}:{request.path}:{encoding}"
+
+
+def _from_cache(entry, generation):
+    """A stored entry's response if it belongs to this generation, its lifetime capped at the
+    next episode start or end known when it was stored."""
+    stored_generation, next_change, response = entry
+    if stored_generation != generation:
+        return None
+    response["X-Page-Cache"] = "hit"
+    return limit_lifetime(response, seconds_until(next_change))
 
 
 class AnonymousPageCacheMiddleware:
@@ -95,12 +139,11 @@ class AnonymousPageCacheMiddleware:
             elif not getattr(response, "fixed_lifetime", False) and request.user.is_authenticated:
                 patch_cache_control(response, private=True, no_cache=True)
             return _capped(response)
-        generation = _generation()
-        key = f"page-cache:{generation}:{request.get_host()}:{request.path}"
-        cached = cache.get(key) if seconds else None
-        if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return _capped(cached, generation)
+        key = _entry_key(request)
+        found = cache.get_many([GENERATION_KEY, key]) if seconds else {}
+        generation = found.get(GENERATION_KEY) or _generation()
+        if key in found and (cached := _from_cache(found[key], generation)):
+            return cached
         response = self.get_response(request)
         private = getattr(request, "page_cache_private", False)
         if private:
@@ -110,5 +153,13 @@ class AnonymousPageCacheMiddleware:
             patch_cache_control(response, public=True, max_age=public_max_age())
         lifetime = min(seconds, get_max_age(_capped(response, generation)) or 0)
         if storable and lifetime > 0:
-            cache.set(key, response, lifetime)
+            self._store(key, generation, response, lifetime)
         return response
+
+    @staticmethod
+    def _store(key, generation, response, lifetime):
+        try:
+            next_change = next_episode_state_change(generation)  # cached by _capped
+        except DatabaseError:
+            return
+        cache.set(key, (generation, next_change, response), lifetime)

@@ -13,7 +13,9 @@ import re
 from django.core.exceptions import BadRequest
 
 UNREAD_PREFIXES = ("utm_",)
-UNREAD_NAMES = frozenset({"fbclid", "gclid", "msclkid", "mc_cid", "mc_eid"})
+UNREAD_NAMES = frozenset(
+    {"fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid"}
+)
 
 # C0 controls but tab, line feed and carriage return; DEL; the C1 controls.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -23,12 +25,17 @@ def has_control_characters(text):
     return bool(CONTROL_CHARACTERS.search(text))
 
 
+def is_campaign_tag(name):
+    """True for a parameter other sites add to links to us for their statistics."""
+    return name in UNREAD_NAMES or name.startswith(UNREAD_PREFIXES)
+
+
 def refuse_control_characters(request):
     """Raise BadRequest if the path or a query parameter a view may read (name or value) has a
     control character."""
     texts = [request.path_info]
     for name, values in request.GET.lists():
-        if name not in UNREAD_NAMES and not name.startswith(UNREAD_PREFIXES):
+        if not is_campaign_tag(name):
             texts += [name, *values]
     if any(has_control_characters(text) for text in texts):
         raise BadRequest("control characters in the request")

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "citymakers.page_cache.AnonymousPageCacheMiddleware",
+    # Inside the page cache, so that a cached page is stored compressed once.
+    "django.middleware.gzip.GZipMiddleware",
     # The admin's answer when the database is down (home/admin_outage.py).
     "home.admin_outage.AdminDatabaseOutageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
