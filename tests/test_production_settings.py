@@ -1,5 +1,8 @@
 import json
+import runpy
 import secrets
+
+import pytest
 
 from tests.subprocess_django import run_django, run_manage
 
@@ -75,3 +78,20 @@ def test_static_files_are_served_with_hashed_immutable_names(tmp_path):
     assert served["status"] == 200
     assert "immutable" in served["cache"]
     assert served["encoding"] == "gzip"
+
+
+@pytest.mark.parametrize(("configured", "kept_open"), [(None, 60), ("0", 0), ("300", 300)])
+def test_production_keeps_database_connections_open_and_checks_them(
+    monkeypatch, configured, kept_open
+):
+    monkeypatch.setenv("SECRET_KEY", SECRET_KEY)
+    monkeypatch.delenv("DEBUG", raising=False)
+    if configured is None:
+        monkeypatch.delenv("CONN_MAX_AGE", raising=False)
+    else:
+        monkeypatch.setenv("CONN_MAX_AGE", configured)
+
+    database = runpy.run_module("citymakers.settings.production")["DATABASES"]["default"]
+
+    assert database["CONN_MAX_AGE"] == kept_open
+    assert database["CONN_HEALTH_CHECKS"] is True

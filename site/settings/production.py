@@ -14,6 +14,12 @@ if env_bool("DEBUG"):
     raise ImproperlyConfigured("DEBUG is on; production refuses to run with DEBUG enabled.")
 DEBUG = False
 
+# Persistent database connections: a new connection for every request costs about a quarter
+# of the throughput. Health checks (base settings) replace a connection lost in an outage.
+DATABASES = {  # a new dict: base's stays as it was
+    "default": {**DATABASES["default"], "CONN_MAX_AGE": int(os.environ.get("CONN_MAX_AGE", "60"))}  # noqa: F405
+}
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
