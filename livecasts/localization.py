@@ -39,3 +39,14 @@ def episode_organisations(episode):
     links = list(episode.organisations.select_related("organisation"))
     pages = localize_all([link.organisation for link in links], episode.locale)
     return list(zip(pages, links, strict=True))
+
+
+def with_cities_in_their_language(episodes):
+    """The episodes, each with `localized_city` set: one query for all of them, however many."""
+    episodes = list(episodes)
+    placed = [episode for episode in episodes if episode.city_id]
+    if placed:
+        cities = localize_all([episode.city for episode in placed], placed[0].locale)
+        for episode, city in zip(placed, cities, strict=True):
+            episode.localized_city = city
+    return episodes

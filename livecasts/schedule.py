@@ -8,6 +8,7 @@ import zoneinfo
 from dataclasses import dataclass
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +48,13 @@ def upcoming_or_latest(episodes, limit):
     if upcoming:
         return upcoming[:limit], True
     return list(reversed(episodes))[:limit], False
+
+
+def may_not_be_over(now):
+    """A filter for episodes that may still start or end after `now`: dated from yesterday on,
+    or lasting a day or more. Any other episode ended before today began."""
+    yesterday = now.astimezone(PROGRAMME_TIME_ZONE).date() - datetime.timedelta(days=1)
+    return Q(date__gte=yesterday) | Q(duration_minutes__gte=24 * 60)
 
 
 def next_state_change(broadcasts, now):

@@ -6,20 +6,18 @@ live episode, in any language. That moment is looked up once per page-cache gene
 publish moves the generation on, so a changed schedule is seen at once) and once more each
 time it passes; `cap_cache_lifetime` shortens max-age, s-maxage and Expires to it."""
 
-import datetime
 import math
 import re
 import time
 
 from django.core.cache import cache
 from django.db import DatabaseError
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.cache import get_max_age, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 
 from livecasts.models import EpisodePage
-from livecasts.schedule import PROGRAMME_TIME_ZONE, Broadcast, next_state_change
+from livecasts.schedule import Broadcast, may_not_be_over, next_state_change
 
 # Without a change ahead nothing flips until a publish, which starts a new generation anyway.
 QUIET_RECHECK_SECONDS = 3600
@@ -29,12 +27,9 @@ S_MAXAGE = re.compile(r"\bs-maxage=(\d+)")
 
 
 def _broadcasts_not_over(now):
-    """Live episodes that may still start or end: from yesterday on, or long enough to."""
-    yesterday = now.astimezone(PROGRAMME_TIME_ZONE).date() - datetime.timedelta(days=1)
-    # An episode dated before yesterday and shorter than a day ended before today began.
     slots = (
         EpisodePage.objects.live()
-        .filter(Q(date__gte=yesterday) | Q(duration_minutes__gte=24 * 60))
+        .filter(may_not_be_over(now))
         .values_list("date", "start_time", "duration_minutes")
     )
     return [Broadcast(*slot) for slot in slots]

@@ -1,14 +1,22 @@
 """A series lists its episodes upcoming and past, in broadcast order, at a fixed query cost."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from livecasts.models import EpisodePage
 from livecasts.schedule import PROGRAMME_TIME_ZONE
-from tests.factories import EpisodePageFactory, SeriesPageFactory, add_speakers, home_page
+from tests.factories import (
+    CityFactory,
+    EpisodePageFactory,
+    SeriesPageFactory,
+    add_speakers,
+    home_page,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +74,57 @@ def test_query_count_does_not_grow_with_episodes_or_speakers(client, series):
 
     for number in range(2, 8):
         add_speakers(make(series, number + 1, datetime.date(2020, 12, 10 + number)), 3)
+    client.get(series.url)
+    many = count_queries(client, series.url)
+
+    assert many == few
+
+
+def past_on(client, url):
+    text = client.get(url).text
+    return [int(number) for number in re.findall(r">Episode (\d+)</a>", text)], text
+
+
+@time_machine.travel(NOW, tick=False)
+def test_past_episodes_come_a_page_at_a_time_with_links_between_pages(client, series):
+    make(series, 99, datetime.date(2021, 2, 1))  # upcoming
+    make(series, 98, datetime.date(2020, 12, 31), datetime.time(20, 0))  # past, yesterday
+    for number in range(1, 26):
+        make(series, number, datetime.date(2019, 1, 1) + datetime.timedelta(days=7 * number))
+
+    first, first_text = past_on(client, series.url)
+    second, second_text = past_on(client, series.url + "?page=2")
+    last, last_text = past_on(client, series.url + "?page=3")
+
+    assert first == [99, 98, *range(25, 14, -1)]
+    assert second == [99, *range(14, 2, -1)]
+    assert last == [99, 2, 1]
+    assert '<link rel="next" href="?page=2">' in first_text and 'rel="prev"' not in first_text
+    assert '<link rel="prev" href="?page=1">' in second_text
+    assert '<a rel="next" href="?page=3">' in second_text
+    assert "Page 3 of 3" in last_text and 'rel="next"' not in last_text
+
+
+@pytest.mark.parametrize("page", ["0", "999", "x", "-1"])
+def test_a_page_number_out_of_range_shows_the_nearest_page(client, series, page):
+    make(series, 1, datetime.date(2020, 1, 1))
+
+    response = client.get(series.url, {"page": page})
+
+    assert response.status_code == 200
+    assert "Episode 1" in response.text
+
+
+def test_a_page_of_past_episodes_costs_the_same_with_3_or_40(client, series):
+    for number in range(3):
+        make(series, number + 1, datetime.date(2020, 1, 1 + number))
+    EpisodePage.objects.update(city=CityFactory())
+    client.get(series.url)  # warm caches (site root paths)
+    few = count_queries(client, series.url)
+
+    for number in range(3, 40):
+        make(series, number + 1, datetime.date(2019, 1, 1) + datetime.timedelta(number))
+    EpisodePage.objects.update(city=CityFactory())
     client.get(series.url)
     many = count_queries(client, series.url)
 

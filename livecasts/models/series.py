@@ -1,6 +1,8 @@
 """A series of livecasts, such as Infected Cities, and the organisations behind it."""
 
+from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -18,7 +20,7 @@ from livecasts.api_fields import (
 )
 from livecasts.calendar import CALENDAR_ROUTE, series_calendar_response
 from livecasts.feeds import SeriesAtomFeed, SeriesRssFeed
-from livecasts.localization import localize_all
+from livecasts.localization import localize_all, with_cities_in_their_language
 from livecasts.models.episodes import EpisodePage
 from livecasts.models.mixins import (
     BodyMixin,
@@ -28,6 +30,32 @@ from livecasts.models.mixins import (
     RolePermissionsMixin,
     StableSlugMixin,
 )
+from livecasts.schedule import may_not_be_over
+
+PAST_EPISODES_PER_PAGE = 12
+
+
+class PastEpisodes:
+    """Past episodes, latest first, for a Paginator: the recent ones the clock placed, then the
+    older ones sliced in the database, so a page costs the same with 20 or 2,000 episodes."""
+
+    def __init__(self, recent, older):
+        self.recent, self.older = recent, older
+
+    def count(self):
+        return len(self.recent) + self.older.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __iter__(self):
+        return iter(self.recent + list(self.older))
+
+    def __getitem__(self, window):
+        start, stop = window.start or 0, window.stop
+        in_older = slice(max(0, start - len(self.recent)), max(0, stop - len(self.recent)))
+        older = list(self.older[in_older]) if in_older.stop > in_older.start else []
+        return self.recent[start:stop] + older
 
 
 class SeriesPage(
@@ -113,13 +141,17 @@ class SeriesPage(
         )
 
     def split_episodes(self):
-        """(upcoming, past): upcoming soonest first with live ones at the top, past latest first."""
-        upcoming, past = [], []
-        for episode in self.episodes():
-            (past if episode.state.is_past else upcoming).append(episode)
+        """(upcoming, past): upcoming soonest first with live ones at the top, past latest first.
+
+        Only episodes dated from yesterday on need the clock to place them; every older one is
+        past, so the past list is sliced in the database (see PastEpisodes)."""
+        now = timezone.now()
+        upcoming, recent_past = [], []
+        for episode in self.episodes().filter(may_not_be_over(now)):
+            (recent_past if episode.state.is_past else upcoming).append(episode)
         upcoming.sort(key=lambda episode: not episode.state.is_live)
-        past.reverse()
-        return upcoming, past
+        older = self.episodes().exclude(may_not_be_over(now)).reverse()
+        return upcoming, PastEpisodes(recent_past[::-1], older)
 
     def calendar_subscription_url(self, request=None):
         """The calendar's address as webcal://, which opens the reader's calendar app to
@@ -129,7 +161,11 @@ class SeriesPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_episodes"], context["past_episodes"] = self.split_episodes()
+        upcoming, past = self.split_episodes()
+        past_page = Paginator(past, PAST_EPISODES_PER_PAGE).get_page(request.GET.get("page"))
+        context["upcoming_episodes"] = with_cities_in_their_language(upcoming)
+        context["past_episodes"] = past_page
+        past_page.object_list = with_cities_in_their_language(past_page.object_list)
         context["organisers"] = self.organisers_in_reader_language()
         context["calendar_subscription_url"] = self.calendar_subscription_url(request)
         return context
