@@ -6,6 +6,8 @@ still to be announced becomes an all-day event on its date. SEQUENCE is the epis
 `calendar_sequence` (raised on publish when the time, status or livestream changes, see
 livecasts/facts.py) and STATUS follows the episode's status, so subscribed calendars move or
 cancel the event; LAST-MODIFIED is the last publish, DTSTAMP the time the file was made.
+A series calendar holds every episode not yet over and the latest CALENDAR_PAST_EPISODES before
+them, so it stays small however long the series runs.
 """
 
 import datetime
@@ -18,7 +20,8 @@ from icalendar import Calendar, Event, vDuration
 
 from citymakers.public_caching import cache_publicly
 from livecasts.broadcast_text import headline
-from livecasts.schedule import CANCELLED, POSTPONED
+from livecasts.localization import with_cities_in_their_language
+from livecasts.schedule import CANCELLED, POSTPONED, may_not_be_over
 
 # Wagtail's page URLs allow no dot, so site/urls.py hands ".../calendar.ics" to Wagtail's serve
 # view; the routable page then sees "calendar.ics/" and reverses this pattern to "calendar.ics".
@@ -27,6 +30,7 @@ CALENDAR_ROUTE = r"^calendar\.ics/?$"
 PRODID = "-//City Makers//Livecasts//EN"
 UID_DOMAIN = "citymakers"
 REFRESH_INTERVAL = datetime.timedelta(hours=12)
+CALENDAR_PAST_EPISODES = 50
 EVENT_STATUS = {CANCELLED: "CANCELLED", POSTPONED: "TENTATIVE"}  # CONFIRMED otherwise
 
 
@@ -93,11 +97,19 @@ def episode_calendar_response(episode, request):
     return cache_publicly(calendar_response(calendar, filename, as_attachment=True), episode)
 
 
+def series_calendar_episodes(series):
+    """The latest past episodes and every one not yet over, in broadcast order."""
+    not_over = may_not_be_over(timezone.now())
+    past = series.episodes().exclude(not_over).reverse()[:CALENDAR_PAST_EPISODES]
+    episodes = [*list(past)[::-1], *series.episodes().filter(not_over)]
+    return with_cities_in_their_language(episodes)
+
+
 def series_calendar_response(series, request):
-    """Every live episode of the series, for calendar apps to subscribe to."""
+    """The series' episodes (see series_calendar_episodes), for calendar apps to subscribe to."""
     language = series.locale.language_code
     calendar = build_calendar(
-        list(series.episodes()),
+        series_calendar_episodes(series),
         request,
         uid=f"series-{series.translation_key}-{language}@{UID_DOMAIN}",
         name=series.title,

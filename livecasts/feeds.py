@@ -6,7 +6,8 @@ the language of the page it hangs from and links to pages in that language.
 Items are about broadcasts, not about CMS publishing: newest broadcast first (so upcoming
 episodes lead), each dated by its broadcast start (Amsterdam time; the day's midnight while the
 time is to be announced), updated when last published, and saying in its text when it is and
-whether it was cancelled, postponed or moved.
+whether it was cancelled, postponed or moved. A feed holds the latest FEED_ITEMS broadcasts,
+so it stays small however long the series runs.
 """
 
 from django.contrib.syndication.views import Feed
@@ -17,6 +18,9 @@ from django.utils.translation import gettext as _
 
 from citymakers.public_caching import cache_publicly
 from livecasts.broadcast_text import headline, when
+from livecasts.localization import with_cities_in_their_language
+
+FEED_ITEMS = 50
 
 
 class SeriesRssFeed(Feed):
@@ -50,7 +54,7 @@ class SeriesRssFeed(Feed):
             return _("Episodes of %(series)s") % {"series": series.title}
 
     def items(self, series):
-        return list(series.episodes())[::-1]
+        return with_cities_in_their_language(series.episodes().reverse()[:FEED_ITEMS])
 
     def item_title(self, episode):
         with translation.override(self.language):
