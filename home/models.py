@@ -13,7 +13,7 @@ from livecasts.models.mixins import (
     RolePermissionsMixin,
     StableSlugMixin,
 )
-from livecasts.schedule import upcoming_or_latest
+from livecasts.schedule import BROADCAST_ORDER, upcoming_or_latest
 
 
 class HomePage(
@@ -61,10 +61,11 @@ class HomePage(
             EpisodePage.objects.descendant_of(self)
             .live()
             .public()
+            .defer_streamfields()
             .select_related("city", "hero_image")
-            .order_by("date", "start_time", "number")
+            .order_by(*BROADCAST_ORDER)
         )
-        return upcoming_or_latest(list(episodes), limit)
+        return upcoming_or_latest(episodes, limit)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -8,7 +8,7 @@ import zoneinfo
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -41,13 +41,33 @@ SCHEDULED, POSTPONED, CANCELLED, MOVED = "scheduled", "postponed", "cancelled", 
 NOT_HAPPENING = (POSTPONED, CANCELLED)
 
 
+# Broadcast order: by date, a time to be announced before any time that day, then by number;
+# the same on every database (they disagree on where NULL sorts).
+BROADCAST_ORDER = ("date", F("start_time").asc(nulls_first=True), "number")
+
+
+def broadcast_order_before(episode):
+    """A filter for the episodes that come before `episode` in broadcast order."""
+    if episode.start_time is None:
+        earlier_that_day = Q(start_time__isnull=True, number__lt=episode.number)
+    else:
+        earlier_that_day = (
+            Q(start_time__isnull=True)
+            | Q(start_time__lt=episode.start_time)
+            | Q(start_time=episode.start_time, number__lt=episode.number)
+        )
+    return Q(date__lt=episode.date) | Q(earlier_that_day, date=episode.date)
+
+
 def upcoming_or_latest(episodes, limit):
     """(episodes, upcoming?): the next `limit` episodes not yet over, or, when none is left,
-    the latest `limit` ones. `episodes` must be in broadcast order."""
-    upcoming = [episode for episode in episodes if not episode.state.is_past]
+    the latest `limit` ones. `episodes` is a queryset in broadcast order; only those dated from
+    yesterday on are read in full, so the cost does not grow with the archive."""
+    candidates = episodes.filter(may_not_be_over(timezone.now()))
+    upcoming = [episode for episode in candidates if not episode.state.is_past]
     if upcoming:
         return upcoming[:limit], True
-    return list(reversed(episodes))[:limit], False
+    return list(episodes.reverse()[:limit]), False
 
 
 def may_not_be_over(now):

@@ -140,3 +140,28 @@ def test_episodes_link_to_their_neighbours_in_broadcast_order(client, series):
         "next": (third.url, "Warsaw"),
     }
     assert episode_links(client.get(third.url).text) == {"prev": (second.url, "Athens")}
+
+
+def test_neighbours_follow_the_series_order_on_a_crowded_day(series):
+    """Two episodes at the same time, one to be announced, one earlier that day: each
+    episode's neighbours are the ones beside it in the series listing."""
+    day = datetime.date(2021, 3, 1)
+    for number, start in [(5, "18:00"), (3, None), (4, "18:00"), (2, "09:30"), (1, None)]:
+        EpisodePageFactory(
+            parent=series,
+            title=f"Episode {number}",
+            number=number,
+            date=day,
+            start_time=datetime.time.fromisoformat(start) if start else None,
+        )
+    EpisodePageFactory(parent=series, title="Earlier", date=datetime.date(2021, 2, 1))
+    listing = list(series.episodes())
+
+    assert [episode.title for episode in listing] == [
+        "Earlier",
+        *(f"Episode {n}" for n in (1, 3, 2, 4, 5)),
+    ]
+    for position, episode in enumerate(listing):
+        before = listing[position - 1] if position else None
+        after = listing[position + 1] if position + 1 < len(listing) else None
+        assert episode.neighbours() == (before, after), episode.title

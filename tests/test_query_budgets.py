@@ -10,10 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from home.models import StandardPage
 from livecasts.models import (
     EpisodeOrganisation,
+    EpisodePage,
     OrganisationIndexPage,
     OrganisationPage,
     SeriesOrganisation,
 )
+from livecasts.models.series import PAST_EPISODES_PER_PAGE
 from tests.factories import (
     EpisodePageFactory,
     PersonFactory,
@@ -109,3 +111,37 @@ def test_search_does_not_grow_with_results(client, tree):
 
     assert queries_for(client, "/en/search/?q=episode") == few
     assert "10 results" in client.get("/en/search/?q=episode").text
+
+
+def episodes_read(client, url, monkeypatch):
+    """How many episode objects the database gives one request (warm caches)."""
+    client.get(url)
+    read = []
+    from_db = EpisodePage.from_db.__func__
+
+    def counted(*row):
+        read.append(1)
+        return from_db(*row)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(EpisodePage, "from_db", classmethod(counted))
+        assert client.get(url).status_code == 200
+    return len(read)
+
+
+# Episodes a page shows: the episode and its two neighbours, the home page's latest three, a
+# page of the series' past episodes.
+SHOWN = {"episode": 3, "home": 3, "series": PAST_EPISODES_PER_PAGE}
+
+
+@pytest.mark.parametrize("page", SHOWN)
+def test_an_archive_of_past_episodes_costs_no_more_queries_or_rows(client, tree, page, monkeypatch):
+    latest = add_episodes(tree, 2, speakers=1)[-1]
+    url = latest.url if page == "episode" else tree[page].url
+    queries = queries_for(client, url)
+
+    for number in range(20):
+        EpisodePageFactory(parent=tree["series"], date=datetime.date(2019, 1, 1 + number))
+
+    assert queries_for(client, url) == queries
+    assert episodes_read(client, url, monkeypatch) <= SHOWN[page]

@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page
 
 from livecasts.editing.coverage import translation_coverage
 from livecasts.models import EpisodePage
-from livecasts.schedule import upcoming_or_latest
+from livecasts.schedule import BROADCAST_ORDER, upcoming_or_latest
 
 
 class UpcomingEpisodesPanel(Component):
@@ -22,10 +22,11 @@ class UpcomingEpisodesPanel(Component):
 
     def get_context_data(self, parent_context=None):
         source = Locale.get_default()
-        episodes = list(
+        episodes = (
             EpisodePage.objects.filter(locale=source)
+            .defer_streamfields()
             .select_related("city")
-            .order_by("date", "start_time", "number")
+            .order_by(*BROADCAST_ORDER)
         )
         shown, upcoming = upcoming_or_latest(episodes, limit=5)
         coverage = translation_coverage(shown)

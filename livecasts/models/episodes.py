@@ -46,7 +46,7 @@ from livecasts.models.mixins import (
 )
 from livecasts.models.status import BroadcastStatusMixin
 from livecasts.safe_urls import safe_web_address
-from livecasts.schedule import Broadcast
+from livecasts.schedule import Broadcast, broadcast_order_before
 
 
 class EpisodePage(
@@ -229,15 +229,14 @@ class EpisodePage(
         return self.broadcast.local_start(city.time_zone if city else None)
 
     def neighbours(self):
-        """(previous, next) live episodes of the same series in broadcast order, or None."""
-        episodes = list(self.get_parent().specific.episodes())
-        keys = [episode.pk for episode in episodes]
-        if self.pk not in keys:
+        """(previous, next) live episodes of the same series in broadcast order, or None: small
+        queries, however many episodes the series has."""
+        episodes = self.get_parent().specific.episodes().defer_streamfields()
+        if not episodes.filter(pk=self.pk).exists():  # a draft or a private episode
             return None, None
-        position = keys.index(self.pk)
-        previous = episodes[position - 1] if position > 0 else None
-        following = episodes[position + 1] if position + 1 < len(episodes) else None
-        return previous, following
+        earlier = broadcast_order_before(self)
+        others = episodes.exclude(pk=self.pk)
+        return others.filter(earlier).reverse().first(), others.exclude(earlier).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -30,7 +30,7 @@ from livecasts.models.mixins import (
     RolePermissionsMixin,
     StableSlugMixin,
 )
-from livecasts.schedule import may_not_be_over
+from livecasts.schedule import BROADCAST_ORDER, may_not_be_over
 
 PAST_EPISODES_PER_PAGE = 12
 
@@ -137,7 +137,7 @@ class SeriesPage(
             .live()
             .public()
             .select_related("city", "hero_image", "locale")
-            .order_by("date", "start_time", "number")
+            .order_by(*BROADCAST_ORDER)
         )
 
     def split_episodes(self):
