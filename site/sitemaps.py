@@ -1,4 +1,6 @@
-"""A sitemap of every live, public page in every locale, each listing its translations."""
+"""The sitemap: an index with one section per language, each listing that language's live,
+public pages with all their translations. A section longer than the protocol's 50,000
+addresses is split into pages, and the index lists every page."""
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
@@ -7,7 +9,12 @@ from citymakers.addresses import x_default_address
 
 
 class LocalisedPagesSitemap(Sitemap):
-    """Wagtail's sitemap covers one locale's tree; ours covers all, with hreflang alternates."""
+    """Wagtail's sitemap covers the site's own locale; ours covers one language of any, with
+    hreflang alternates to every other."""
+
+    def __init__(self, request, language):
+        super().__init__(request)
+        self.language = language
 
     def public_pages(self):
         """Live, public pages under the site's root page and under each of its translations."""
@@ -18,7 +25,7 @@ class LocalisedPagesSitemap(Sitemap):
         return pages.live().public().defer_streamfields().select_related("locale")
 
     def items(self):
-        return self.public_pages().order_by("path")
+        return self.public_pages().filter(locale__language_code=self.language).order_by("path")
 
     def alternates(self, pages):
         """{translation_key: [{lang_code, location}, ...]} for every live translation + x-default.

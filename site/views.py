@@ -2,10 +2,13 @@
 
 import uuid
 
+from django.conf import settings
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
@@ -61,9 +64,27 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+def sitemap_sections(request):
+    return {code: LocalisedPagesSitemap(request, code) for code, _name in settings.LANGUAGES}
+
+
 @cache_control(max_age=3600, public=True)
-def sitemap(request):
-    return wagtail_sitemap(request, sitemaps={"pages": LocalisedPagesSitemap(request)})
+def sitemap_index(request):
+    """Every section's address (and each of its pages'), on the Site's own address."""
+    entries = []
+    for code, section in sitemap_sections(request).items():
+        address = absolute_url(reverse("sitemap_section", kwargs={"section": code}), request)
+        entries.append(SitemapIndexItem(address, None))
+        pages = range(2, section.paginator.num_pages + 1)
+        entries += [SitemapIndexItem(f"{address}?p={page}", None) for page in pages]
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
+    )
+
+
+@cache_control(max_age=3600, public=True)
+def sitemap_section(request, section):
+    return wagtail_sitemap(request, sitemaps=sitemap_sections(request), section=section)
 
 
 def csrf_failure(request, reason=""):

@@ -33,6 +33,7 @@ PAGES = [
 ]
 FEEDS_AND_CALENDARS = [
     "/sitemap.xml",
+    "/sitemap-el.xml",
     "/robots.txt",
     "/en/infected-cities/feed/rss/",
     "/el/infected-cities/feed/atom/",
@@ -103,6 +104,7 @@ def test_every_absolute_address_is_on_the_configured_site(client, production_sit
     # Each kind of address was seen, so the loop above had something to check.
     for needle in (
         "/sitemap.xml",
+        "/sitemap-el.xml",
         "/en/infected-cities/feed/rss/",
         "/pl/infected-cities/warsaw/calendar.ics",
         "/el/organisations/dutchculture/",

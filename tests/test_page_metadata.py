@@ -115,7 +115,7 @@ def test_x_default_is_the_default_languages_page(demo, client, settings, default
     for language in ("en", "pl"):
         text = client.get(f"/{language}/infected-cities/athens/").text
         assert x_default(text) == f"http://localhost/{default_language}/infected-cities/athens/"
-    sitemap = client.get("/sitemap.xml").text
+    sitemap = client.get("/sitemap-fr.xml").text
     athens = re.search(
         r"<loc>http://localhost/fr/infected-cities/athens/</loc>(.*?)</url>", sitemap, re.S
     )[1]

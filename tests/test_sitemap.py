@@ -1,5 +1,6 @@
 """The sitemap lists every language's pages with their hreflang alternates; robots.txt finds it."""
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -11,19 +12,41 @@ LANGUAGES = ["en", "nl", "fr", "el", "pl", "es"]
 BASE = "http://localhost"
 
 
-def read_sitemap(client):
+def section_addresses(client):
+    """The addresses the sitemap index lists."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     root = ET.fromstring(response.content)
-    return {
-        url.find("s:loc", NS).text: {
-            link.get("hreflang"): link.get("href")
-            for link in url.findall("x:link", NS)
-            if link.get("rel") == "alternate"
-        }
-        for url in root.findall("s:url", NS)
-    }
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    return [entry.find("s:loc", NS).text for entry in root.findall("s:sitemap", NS)]
+
+
+def read_sitemap(client):
+    """{address: {hreflang: href}} over every section the index lists."""
+    urls = {}
+    for address in section_addresses(client):
+        response = client.get(address.removeprefix(BASE))
+        assert response.status_code == 200, address
+        root = ET.fromstring(response.content)
+        for url in root.findall("s:url", NS):
+            urls[url.find("s:loc", NS).text] = {
+                link.get("hreflang"): link.get("href")
+                for link in url.findall("x:link", NS)
+                if link.get("rel") == "alternate"
+            }
+    return urls
+
+
+def test_the_index_lists_a_section_per_language(client, series_content):
+    assert section_addresses(client) == [f"{BASE}/sitemap-{code}.xml" for code in LANGUAGES]
+    assert client.get("/sitemap-xx.xml").status_code == 404
+
+
+def test_a_section_lists_only_its_languages_pages(client, series_content):
+    locations = re.findall(r"<loc>([^<]+)</loc>", client.get("/sitemap-el.xml").text)
+
+    assert locations and all(location.startswith(f"{BASE}/el/") for location in locations)
 
 
 def test_sitemap_lists_every_languages_home_page(client, series_content):
@@ -82,21 +105,15 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert "Disallow: /admin/" in lines
 
 
-def test_alternates_survive_when_the_sitemap_is_split_into_pages(
-    client, series_content, monkeypatch
-):
+def test_a_long_section_is_split_into_pages_the_index_lists(client, series_content, monkeypatch):
     from citymakers.sitemaps import LocalisedPagesSitemap
 
     monkeypatch.setattr(LocalisedPagesSitemap, "limit", 2)
     greek_athens = f"{BASE}/el/infected-cities/athens/"
-    pages = {}
-    for number in range(1, 20):
-        response = client.get(f"/sitemap.xml?p={number}")
-        if response.status_code == 404:
-            break
-        root = ET.fromstring(response.content)
-        for url in root.findall("s:url", NS):
-            links = url.findall("x:link", NS)
-            pages[url.find("s:loc", NS).text] = {link.get("hreflang") for link in links}
 
-    assert pages[greek_athens] == {"en", "el", "x-default"}
+    addresses = section_addresses(client)
+    sitemap = read_sitemap(client)
+
+    assert f"{BASE}/sitemap-el.xml?p=2" in addresses
+    assert set(sitemap[greek_athens]) == {"en", "el", "x-default"}
+    assert f"{BASE}/en/infected-cities/warsaw/" in sitemap
