@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.core import checks
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.signals import page_published, page_slug_changed, page_unpublished
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from citymakers.resilient_cache import cache_reconnected
 
@@ -23,7 +23,7 @@ class HomeConfig(AppConfig):
         from livecasts.models import City, Person
 
         checks.register(check_site_url, deploy=True)
-        for signal in (page_published, page_unpublished, page_slug_changed):
+        for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
             signal.connect(empty_page_cache, dispatch_uid=f"page-cache-{signal}")
         post_delete.connect(content_deleted, dispatch_uid="page-cache-delete")
         # A publish during a cache outage could not empty the cache: empty it when it is back.

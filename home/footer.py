@@ -5,20 +5,16 @@ Built once per language and kept in the cache under the page cache's generation,
 publish, unpublish, move or delete changes: the footer is never older than the pages."""
 
 from django.conf import settings
-from django.core.cache import cache
 
-from citymakers.page_cache import GENERATION_KEY
+from citymakers.page_cache import kept_until_content_changes
 from home.models import HomePage, StandardPage
 from livecasts.models import OrganisationPage, SeriesOrganisation, SeriesPage
 from livecasts.safe_urls import safe_web_address
 
-FOOTER_SECONDS = 60 * 60
-
 
 def footer_content(language_code):
     """A dict of plain strings and lists (it is cached), for templates/includes/footer.html."""
-    key = f"site-footer:{language_code}:{cache.get(GENERATION_KEY, 0)}"
-    return cache.get_or_set(key, lambda: _build(language_code), FOOTER_SECONDS)
+    return kept_until_content_changes(f"site-footer:{language_code}", lambda: _build(language_code))
 
 
 def _build(language_code):

@@ -46,6 +46,12 @@ def _generation():
     return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
 
 
+def kept_until_content_changes(key, build, seconds=3600):
+    """`build()`, kept in the cache under the current generation: whatever is read from the page
+    tree (menu, translations, footer) is built once per content change, not per request."""
+    return cache.get_or_set(f"tree:{_generation()}:{key}", build, seconds)
+
+
 def empty_page_cache(**kwargs):
     """Signal receiver: forget every cached page at once."""
     try:

@@ -12,6 +12,7 @@ from wagtail.models import Locale
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from citymakers.addresses import absolute_url, x_default_address
+from citymakers.page_cache import kept_until_content_changes
 from home.models import HomePage
 from livecasts import localization
 from livecasts.safe_urls import neutralise_markup, safe_web_address
@@ -39,11 +40,8 @@ def page_translations(context, page=None):
         return cache
     current = get_language()
     if page is not None and getattr(page, "pk", None):
-        versions = page.get_translations(inclusive=True).live().select_related("locale")
-        pairs = [
-            (version.locale.language_code, version.get_url(request), version.get_full_url(request))
-            for version in versions
-        ]
+        key = f"translations:{page.translation_key}:{request.get_host()}"
+        pairs = kept_until_content_changes(key, lambda: _live_translations(page, request))
     else:
         path = request.get_full_path()
         pairs = [(code, translate_url(path, code), None) for code, _name in settings.LANGUAGES]
@@ -61,6 +59,14 @@ def page_translations(context, page=None):
     ]
     request._citymakers_translations = links
     return links
+
+
+def _live_translations(page, request):
+    versions = page.get_translations(inclusive=True).live().select_related("locale")
+    return [
+        (version.locale.language_code, version.get_url(request), version.get_full_url(request))
+        for version in versions
+    ]
 
 
 @register.simple_tag
@@ -90,18 +96,23 @@ def localized_people(people, locale=None):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    home = HomePage.objects.filter(locale__language_code=get_language()).first()
-    items = home.get_children().live().in_menu() if home else []
-    current = context.get("page")
-    current_path = getattr(current, "path", "")
+    language = get_language()
+    current_path = getattr(context.get("page"), "path", "")
+    items = kept_until_content_changes(f"main-menu:{language}", lambda: _menu_items(language))
     return {
-        "home": home,
         "items": [
-            {"page": item, "active": bool(current_path) and current_path.startswith(item.path)}
+            {**item, "active": bool(current_path) and current_path.startswith(item["path"])}
             for item in items
         ],
         "request": context["request"],
     }
+
+
+def _menu_items(language):
+    """The home page's children shown in menus, as plain values (they are cached)."""
+    home = HomePage.objects.filter(locale__language_code=language).first()
+    children = home.get_children().live().in_menu() if home else []
+    return [{"title": page.title, "url": page.url, "path": page.path} for page in children]
 
 
 @register.simple_tag(takes_context=True)
