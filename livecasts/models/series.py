@@ -145,12 +145,12 @@ class SeriesPage(
 
         Only episodes dated from yesterday on need the clock to place them; every older one is
         past, so the past list is sliced in the database (see PastEpisodes)."""
-        now = timezone.now()
+        not_over = may_not_be_over(timezone.now())
         upcoming, recent_past = [], []
-        for episode in self.episodes().filter(may_not_be_over(now)):
+        for episode in self.episodes().filter(not_over):
             (recent_past if episode.state.is_past else upcoming).append(episode)
         upcoming.sort(key=lambda episode: not episode.state.is_live)
-        older = self.episodes().exclude(may_not_be_over(now)).reverse()
+        older = self.episodes().exclude(not_over).reverse()
         return upcoming, PastEpisodes(recent_past[::-1], older)
 
     def calendar_subscription_url(self, request=None):
@@ -163,9 +163,8 @@ class SeriesPage(
         context = super().get_context(request, *args, **kwargs)
         upcoming, past = self.split_episodes()
         past_page = Paginator(past, PAST_EPISODES_PER_PAGE).get_page(request.GET.get("page"))
-        context["upcoming_episodes"] = with_cities_in_their_language(upcoming)
-        context["past_episodes"] = past_page
-        past_page.object_list = with_cities_in_their_language(past_page.object_list)
+        with_cities_in_their_language([*upcoming, *past_page.object_list])  # sets them in place
+        context["upcoming_episodes"], context["past_episodes"] = upcoming, past_page
         context["organisers"] = self.organisers_in_reader_language()
         context["calendar_subscription_url"] = self.calendar_subscription_url(request)
         return context
