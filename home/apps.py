@@ -12,14 +12,11 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # These import models, which the app registry allows only once every app is loaded.
-        from wagtail.models import PageViewRestriction, Site
+        from wagtail.models import Locale, PageViewRestriction, Site
 
         from citymakers.addresses import check_site_url
-        from citymakers.page_cache import (
-            content_deleted,
-            empty_page_cache,
-            view_restriction_changed,
-        )
+        from citymakers.content_generation import empty_page_cache
+        from citymakers.page_cache import content_deleted, view_restriction_changed
         from livecasts.models import City, Person
 
         checks.register(check_site_url, deploy=True)
@@ -28,8 +25,9 @@ class HomeConfig(AppConfig):
         post_delete.connect(content_deleted, dispatch_uid="page-cache-delete")
         # A publish during a cache outage could not empty the cache: empty it when it is back.
         cache_reconnected.connect(empty_page_cache, dispatch_uid="page-cache-reconnected")
-        # A moved Site changes every absolute address on every page.
-        for model in (City, Person, Site):
+        # A moved Site changes every absolute address on every page; a Locale's language, every
+        # address in it.
+        for model in (City, Person, Site, Locale):
             post_save.connect(empty_page_cache, sender=model, dispatch_uid=f"page-cache-{model}")
         for signal in (post_save, post_delete):
             signal.connect(view_restriction_changed, sender=PageViewRestriction)

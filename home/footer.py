@@ -6,7 +6,7 @@ publish, unpublish, move or delete changes: the footer is never older than the p
 
 from django.conf import settings
 
-from citymakers.page_cache import kept_until_content_changes
+from citymakers.content_generation import kept_until_content_changes
 from home.models import HomePage, StandardPage
 from livecasts.models import OrganisationPage, SeriesOrganisation, SeriesPage
 from livecasts.safe_urls import safe_web_address

@@ -4,6 +4,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from citymakers.view_restrictions import public
+from livecasts import localization
 from livecasts.models import EpisodePage
 from livecasts.models.mixins import (
     BodyMixin,
@@ -51,21 +53,23 @@ class HomePage(
         verbose_name = _("home page")
 
     def get_featured_series(self):
-        series = self.featured_series
-        return series.localized if series else None
+        return (
+            localization.in_active_language(self.featured_series)
+            if self.featured_series_id
+            else None
+        )
 
     def next_episodes(self, limit=3):
         """(episodes, upcoming?): the next episodes in this language, or the latest ones when
         nothing is upcoming."""
         episodes = (
-            EpisodePage.objects.descendant_of(self)
-            .live()
-            .public()
+            public(EpisodePage.objects.descendant_of(self).live())
             .defer_streamfields()
             .select_related("city", "hero_image")
             .order_by(*BROADCAST_ORDER)
         )
-        return upcoming_or_latest(episodes, limit)
+        episodes, upcoming = upcoming_or_latest(episodes, limit)
+        return localization.with_cities_in_their_language(episodes), upcoming
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -11,6 +11,7 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from livecasts import localization
 from livecasts.safe_urls import neutralise_markup, safe_web_address, validate_web_address
 from livecasts.video import parse_video_url
 
@@ -158,7 +159,7 @@ class CallToActionValue(blocks.StructValue):
     def href(self):
         page = self.get("page")
         if page:
-            return page.localized.url
+            return localization.localized_url(page)
         return safe_web_address(self.get("url")) or ""
 
 

@@ -3,7 +3,33 @@
 Links from translated inline children and blocks can still point at the source locale's
 objects (wagtail-localize #710), so everything shown is passed through here."""
 
-from wagtail.models import DraftStateMixin, Page
+from django.utils.translation import get_language
+from wagtail.models import DraftStateMixin, Locale, Page
+
+from citymakers.content_generation import kept_until_content_changes
+
+
+def active_locale():
+    """The Locale of the active language (Locale.get_active() asks the database every time)."""
+    locales = kept_until_content_changes(
+        "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()}
+    )
+    return locales.get(get_language()) or Locale.get_active()
+
+
+def in_active_language(obj):
+    """`obj.localized` with the locale remembered: its live version in the active language, or
+    itself."""
+    return localize_all([obj], active_locale())[0]
+
+
+def localized_url(page):
+    """The address of `page` in the active language (or its own), remembered per content change:
+    a link block costs no query, however many a page has."""
+    language = get_language()
+    return kept_until_content_changes(
+        f"localized-url:{page.translation_key}:{language}", lambda: in_active_language(page).url
+    )
 
 
 def localize_all(objects, locale, related=()):

@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
+from citymakers.view_restrictions import public
 from search.folding import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, search_terms
 
 RESULTS_PER_PAGE = 10
@@ -18,7 +19,7 @@ def search(request):
     results = Page.objects.none()
     if terms:
         locale = Locale.get_active()
-        pages = Page.objects.live().public().filter(locale=locale).exclude(depth__lte=1)
+        pages = public(Page.objects.live()).filter(locale=locale).exclude(depth__lte=1)
         results = pages.specific().search(terms)
         Query.get(terms).add_hit()
     paginator = Paginator(results, RESULTS_PER_PAGE)

@@ -26,11 +26,12 @@ from citymakers.cache_lifetimes import (
     next_episode_state_change,
     seconds_until,
 )
+from citymakers.content_generation import GENERATION_KEY, empty_page_cache
+from citymakers.content_generation import current as current_generation
 from citymakers.public_caching import public_max_age
 from citymakers.query_parameters import is_campaign_tag
 from livecasts.models import City, Person
 
-GENERATION_KEY = "page-cache:generation"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as Django's GZipMiddleware reads Accept-Encoding
 # Pages, and the series' feeds and calendars that feed readers and calendar apps poll.
 CACHED_TYPES = ("text/html", "text/calendar", "application/rss+xml", "application/atom+xml")
@@ -40,24 +41,6 @@ LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 # What readers see: deleting one of these empties the cache; deleting a session, a log entry or
 # a rendition does not.
 CONTENT_MODELS = (Page, Site, Locale, AbstractImage, AbstractDocument, Person, City)
-
-
-def _generation():
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
-
-
-def kept_until_content_changes(key, build, seconds=3600):
-    """`build()`, kept in the cache under the current generation: whatever is read from the page
-    tree (menu, translations, footer) is built once per content change, not per request."""
-    return cache.get_or_set(f"tree:{_generation()}:{key}", build, seconds)
-
-
-def empty_page_cache(**kwargs):
-    """Signal receiver: forget every cached page at once."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
 
 
 def content_deleted(instance, **kwargs):
@@ -93,7 +76,7 @@ def _capped(response, generation=None):
     Responses that do not depend on episodes (uploaded images) set `fixed_lifetime`."""
     if get_max_age(response) is None or getattr(response, "fixed_lifetime", False):
         return response
-    return cap_cache_lifetime(response, generation or _generation())
+    return cap_cache_lifetime(response, generation or current_generation())
 
 
 def _cacheable_request(request):
@@ -147,7 +130,7 @@ class AnonymousPageCacheMiddleware:
             return _capped(response)
         key = _entry_key(request)
         found = cache.get_many([GENERATION_KEY, key]) if seconds else {}
-        generation = found.get(GENERATION_KEY) or _generation()
+        generation = found.get(GENERATION_KEY) or current_generation()
         if key in found and (cached := _from_cache(found[key], generation)):
             return cached
         response = self.get_response(request)

@@ -17,6 +17,7 @@ from tests.factories import (
     SeriesPageFactory,
     add_speakers,
     home_page,
+    publish,
 )
 
 pytestmark = pytest.mark.django_db
@@ -95,6 +96,7 @@ def test_speakers_appear_once_even_if_a_body_was_given_a_speaker_list(client, se
     ]
     episode = EpisodePageFactory(parent=series, body=body)
     EpisodeSpeaker.objects.create(page=episode, person=guest, role="Guest")
+    episode = publish(episode)  # as the editor does: the speaker shows from the publish on
 
     text = client.get(episode.url).text
 

@@ -1,14 +1,22 @@
-"""A series lists its episodes upcoming and past, in broadcast order, at a fixed query cost."""
+"""A series lists its episodes upcoming and past, in broadcast order, at a fixed query cost; an
+organisation lists its episodes a page at a time."""
 
 import datetime
 import re
 
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from livecasts.models import EpisodePage
+from livecasts.models import (
+    EpisodeOrganisation,
+    EpisodePage,
+    OrganisationIndexPage,
+    OrganisationPage,
+)
+from livecasts.models.organisations import EPISODES_PER_PAGE
 from livecasts.schedule import PROGRAMME_TIME_ZONE
 from tests.factories import (
     CityFactory,
@@ -133,3 +141,23 @@ def test_a_page_of_past_episodes_costs_the_same_with_3_or_40(client, series):
     many = count_queries(client, series.url)
 
     assert many == few
+
+
+def test_an_organisations_episodes_come_a_page_at_a_time(client, series):
+    index = OrganisationIndexPage(title="Organisations", slug="organisations")
+    home_page().add_child(instance=index)
+    organisation = OrganisationPage(title="DutchCulture", slug="dc", description="A centre.")
+    index.add_child(instance=organisation)
+    for day in range(EPISODES_PER_PAGE + 1):
+        episode = EpisodePageFactory(parent=series, date=datetime.date(2020, 1, 1 + day))
+        EpisodeOrganisation.objects.create(page=episode, organisation=organisation)
+
+    first = BeautifulSoup(client.get(organisation.url).text, "html.parser")
+    second = BeautifulSoup(client.get(organisation.url + "?page=2").text, "html.parser")
+
+    assert len(first.select(".episode-list article, .episode-list li")) == EPISODES_PER_PAGE
+    assert first.find("link", rel="next")["href"] == "?page=2"
+    assert len(second.select(".episode-list article, .episode-list li")) == 1
+    assert second.find("link", rel="prev")["href"] == "?page=1"
+    assert first.find("link", rel="canonical")["href"].endswith("/dc/")
+    assert second.find("link", rel="canonical")["href"].endswith("/dc/?page=2")

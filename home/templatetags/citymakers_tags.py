@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from citymakers.addresses import absolute_url, x_default_address
-from citymakers.page_cache import kept_until_content_changes
+from citymakers.content_generation import kept_until_content_changes
 from home.models import HomePage
 from livecasts import localization
 from livecasts.safe_urls import neutralise_markup, safe_web_address

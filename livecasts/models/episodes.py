@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from citymakers.content_generation import kept_until_content_changes
 from livecasts import facts, structured_data
 from livecasts.api_fields import (
     CityField,
@@ -35,7 +36,7 @@ from livecasts.blocks import EpisodeBodyBlock
 from livecasts.broadcast_text import status_sentence
 from livecasts.calendar import CALENDAR_ROUTE, episode_calendar_response
 from livecasts.forms import EpisodePageForm
-from livecasts.localization import episode_organisations, episode_speakers
+from livecasts.localization import episode_organisations, episode_speakers, localize_all
 from livecasts.models.mixins import (
     BodyMixin,
     HeroImageMixin,
@@ -229,8 +230,11 @@ class EpisodePage(
         return self.broadcast.local_start(city.time_zone if city else None)
 
     def neighbours(self):
-        """(previous, next) live episodes of the same series in broadcast order, or None: small
-        queries, however many episodes the series has."""
+        """(previous, next) live episodes of the same series in broadcast order, or None: read
+        once per content change, with small queries however many episodes the series has."""
+        return kept_until_content_changes(f"episode-neighbours:{self.pk}", self._read_neighbours)
+
+    def _read_neighbours(self):
         episodes = self.get_parent().specific.episodes().defer_streamfields()
         if not episodes.filter(pk=self.pk).exists():  # a draft or a private episode
             return None, None
@@ -247,18 +251,31 @@ class EpisodePage(
         return [*super().structured_data(request), structured_data.episode_event(self, request)]
 
     @cached_property
+    def related_in_language(self):
+        """The city, speakers and organisations in the page's language (#710: inline links may
+        point at the source), read once per content change."""
+        return kept_until_content_changes(
+            f"episode-related:{self.pk}",
+            lambda: {
+                "city": localize_all([self.city], self.locale)[0] if self.city_id else None,
+                "speakers": episode_speakers(self),
+                "organisations": episode_organisations(self),
+            },
+        )
+
+    @cached_property
     def localized_city(self):
-        return self.city.localized if self.city_id else None
+        return self.related_in_language["city"]
 
     @cached_property
     def speakers_in_language(self):
-        """(person, role) in the page's language (#710: inline links may point at the source)."""
-        return episode_speakers(self)
+        """(person, role) in the page's language, in the editor's order."""
+        return self.related_in_language["speakers"]
 
     @cached_property
     def organisations_in_language(self):
         """(organisation page, link) in the page's language."""
-        return episode_organisations(self)
+        return self.related_in_language["organisations"]
 
     def extra_search_text(self):
         city = self.localized_city

@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from citymakers.content_generation import kept_until_content_changes
+from citymakers.view_restrictions import RememberedViewRestrictionsMixin
 from livecasts import structured_data
 from livecasts.blocks import BodyBlock
 from livecasts.page_permissions import RolePagePermissionTester
@@ -99,9 +101,10 @@ class StableSlugMixin:
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
 
-class RolePermissionsMixin:
+class RolePermissionsMixin(RememberedViewRestrictionsMixin):
     """First in every page model's bases: what a user may do with the page follows the site's
-    roles (see livecasts/page_permissions.py)."""
+    roles (see livecasts/page_permissions.py); who may see it, the view restrictions, which are
+    remembered (see citymakers/view_restrictions.py)."""
 
     def permissions_for_user(self, user):
         return RolePagePermissionTester(user, self)
@@ -129,8 +132,12 @@ class PageMetadataMixin:
 
     @cached_property
     def breadcrumbs(self):
-        """The pages from this language's home page down to this one."""
-        return [*self.get_ancestors().filter(depth__gte=2), self]
+        """The pages from this language's home page down to this one (the ancestors are read
+        once per content change)."""
+        ancestors = kept_until_content_changes(
+            f"ancestors:{self.pk}", lambda: list(self.get_ancestors().filter(depth__gte=2))
+        )
+        return [*ancestors, self]
 
     def structured_data(self, request):
         """The schema.org objects that describe this page; page types add their own."""

@@ -1,12 +1,15 @@
 """Organisations that make the programme, and the page that lists them."""
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from citymakers.view_restrictions import public
 from livecasts import structured_data
+from livecasts.localization import with_cities_in_their_language
 from livecasts.models.episodes import EpisodePage
 from livecasts.models.mixins import (
     BodyMixin,
@@ -17,6 +20,8 @@ from livecasts.models.mixins import (
     StableSlugMixin,
 )
 from livecasts.models.series import SeriesPage
+
+EPISODES_PER_PAGE = 12
 
 
 class OrganisationIndexPage(
@@ -34,9 +39,7 @@ class OrganisationIndexPage(
 
     def organisations(self):
         return (
-            OrganisationPage.objects.child_of(self)
-            .live()
-            .public()
+            public(OrganisationPage.objects.child_of(self).live())
             .select_related("logo")
             .order_by("title")
         )
@@ -88,7 +91,7 @@ class OrganisationPage(
         verbose_name = _("organisation")
 
     def _in_my_locale(self, queryset):
-        return queryset.live().public().filter(locale_id=self.locale_id)
+        return public(queryset.live()).filter(locale_id=self.locale_id)
 
     @property
     def share_image(self):
@@ -111,6 +114,14 @@ class OrganisationPage(
                     organisations__organisation__translation_key=self.translation_key
                 ).distinct()
             )
-            .select_related("city")
+            .defer_streamfields()
+            .select_related("city", "hero_image")
             .order_by("-date", "-number")
         )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        episodes = Paginator(self.episodes(), EPISODES_PER_PAGE).get_page(request.GET.get("page"))
+        with_cities_in_their_language(episodes.object_list)  # sets them in place
+        context["episodes"] = context["listing_page"] = episodes
+        return context

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from citymakers.addresses import route_full_url
+from citymakers.view_restrictions import public
 from livecasts.api_fields import (
     OrganisersField,
     RouteLinksField,
@@ -133,9 +134,7 @@ class SeriesPage(
     def episodes(self):
         """Live episodes in this page's language, ordered by date then number (not tree order)."""
         return (
-            EpisodePage.objects.child_of(self)
-            .live()
-            .public()
+            public(EpisodePage.objects.child_of(self).live())
             .select_related("city", "hero_image", "locale")
             .order_by(*BROADCAST_ORDER)
         )
@@ -165,6 +164,7 @@ class SeriesPage(
         past_page = Paginator(past, PAST_EPISODES_PER_PAGE).get_page(request.GET.get("page"))
         with_cities_in_their_language([*upcoming, *past_page.object_list])  # sets them in place
         context["upcoming_episodes"], context["past_episodes"] = upcoming, past_page
+        context["listing_page"] = past_page
         context["organisers"] = self.organisers_in_reader_language()
         context["calendar_subscription_url"] = self.calendar_subscription_url(request)
         return context

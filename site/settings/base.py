@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "home.admin_outage.AdminDatabaseOutageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Page addresses resolved once per content change (citymakers/routing.py).
+    "citymakers.routing.RememberedRoutesMiddleware",
 ]
 
 ROOT_URLCONF = "citymakers.urls"
