@@ -5,7 +5,8 @@ from django.core.exceptions import BadRequest, DisallowedHost
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.views import defaults
+
+from citymakers.missing_translation import other_languages
 
 API_PREFIX = "/api/"
 
@@ -30,4 +31,6 @@ def bad_request(request, exception=None):
 def page_not_found(request, exception=None):
     if is_api_request(request):
         return JsonResponse({"message": "not found"}, status=404)
-    return defaults.page_not_found(request, exception)
+    elsewhere, nearest = other_languages(request)
+    context = {"request_path": request.path, "elsewhere": elsewhere, "nearest": nearest}
+    return render(request, "404.html", context, status=404)

@@ -23,6 +23,7 @@ urlpatterns = [
     path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("language/<slug:code>/", views.choose_language, name="choose_language"),
 ]
 handler500 = "citymakers.error_views.server_error"
 

@@ -6,10 +6,11 @@ from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
@@ -91,3 +92,30 @@ def csrf_failure(request, reason=""):
     """A form refused for a missing or stale CSRF token: a 403 page in the reader's language,
     styled by the site's own stylesheet (Django's default uses an inline style the CSP blocks)."""
     return render(request, "403_csrf.html", status=403)
+
+
+@require_GET
+@never_cache
+def choose_language(request, code):
+    """The language switcher's links: the reader's choice is kept in Django's language cookie,
+    which LocaleMiddleware reads for "/" before Accept-Language, then on to the page chosen."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    next_url = request.GET.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    if not (safe and next_url.startswith(f"/{code}/")):
+        next_url = f"/{code}/"
+    response = HttpResponseRedirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response

@@ -53,7 +53,10 @@ def test_the_language_switcher_lists_existing_translations_and_marks_the_current
     switcher = switcher[: switcher.index("</nav>")]
 
     assert switcher.count("<li>") == 6
-    assert 'href="/pl/infected-cities/athens/" lang="pl" hreflang="pl"' in switcher
+    assert (
+        'href="/language/pl/?next=%2Fpl%2Finfected-cities%2Fathens%2F" lang="pl" hreflang="pl"'
+        in switcher
+    )
     assert re.search(r'lang="el" hreflang="el" aria-current="true">Ελληνικά<', switcher)
 
 

@@ -5,7 +5,8 @@ import json
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale
@@ -67,6 +68,25 @@ def _live_translations(page, request):
         (version.locale.language_code, version.get_url(request), version.get_full_url(request))
         for version in versions
     ]
+
+
+@register.simple_tag(takes_context=True)
+def language_choices(context, page=None):
+    """Every language of the site, in order: where this content exists in it, the address that
+    remembers the reader's choice and leads there; otherwise no address (not translated yet)."""
+    existing = {link["code"]: link for link in page_translations(context, page)}
+    choices = []
+    for code, name in settings.LANGUAGES:
+        link = existing.get(code)
+        choose_url = ""
+        if link:
+            choose_url = reverse("choose_language", args=[code]) + "?" + urlencode(
+                {"next": link["url"]}
+            )
+        choices.append(
+            {"code": code, "name": name, "url": choose_url, "current": code == get_language()}
+        )
+    return choices
 
 
 @register.simple_tag

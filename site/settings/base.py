@@ -161,6 +161,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("es", "Español"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# A language chosen in the switcher is remembered for a year (citymakers/views.py).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 FORMAT_MODULE_PATH = ["citymakers.formats"]
 USE_I18N = True
 USE_TZ = True
