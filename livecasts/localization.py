@@ -17,6 +17,14 @@ def active_locale():
     return locales.get(get_language()) or Locale.get_active()
 
 
+def language_of(obj):
+    """The language code of a translatable object's locale, without a query per object."""
+    codes = kept_until_content_changes(
+        "locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )
+    return codes.get(getattr(obj, "locale_id", None))
+
+
 def in_active_language(obj):
     """`obj.localized` with the locale remembered: its live version in the active language, or
     itself."""

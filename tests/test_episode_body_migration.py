@@ -114,8 +114,8 @@ def test_the_migrated_page_shows_player_and_speakers_once(client, old_episode):
 
     assert text.count("data-player-url=") == 1
     assert "No recording is available" not in text
-    assert text.count('<p class="person__name">Sample Ada') == 1
-    assert text.count('<p class="person__name">Sample Bo') == 1
+    assert text.count('<p class="person__name"><span>Sample Ada<') == 1
+    assert text.count('<p class="person__name"><span>Sample Bo<') == 1
 
 
 def test_other_pages_keep_their_video_and_speaker_blocks(old_episode, people):

@@ -100,7 +100,7 @@ def test_speakers_appear_once_even_if_a_body_was_given_a_speaker_list(client, se
 
     text = client.get(episode.url).text
 
-    assert text.count('<p class="person__name">Sample Ada') == 1
+    assert text.count('<p class="person__name"><span>Sample Ada<') == 1
     assert "About the city." in text
 
 

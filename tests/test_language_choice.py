@@ -1,12 +1,16 @@
 """Between languages there are no dead ends: the switcher shows all six, a reader's choice is
-remembered for the bare domain, and a page missing in the reader's language says where it is."""
+remembered for the bare domain, a page missing in the reader's language says where it is, and
+text not translated yet carries its own language."""
 
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Locale, PageViewRestriction
 
+from livecasts.models import EpisodeSpeaker
 from tests.factories import (
+    CityFactory,
     EpisodePageFactory,
+    PersonFactory,
     SeriesPageFactory,
     StandardPageFactory,
     home_page,
@@ -116,3 +120,22 @@ def test_a_private_page_is_not_revealed_in_another_language(client, series):
 
     assert response.status_code == 404
     assert "Members only" not in response.content.decode()
+
+
+def test_text_not_translated_yet_is_marked_with_its_language(client, series):
+    city = CityFactory(name="Berlin", country="Germany", time_zone="Europe/Berlin")
+    person = PersonFactory(name="Sample Ada", profession="Urbanist")
+    episode = EpisodePageFactory(parent=series, title="Berlin", slug="berlin", city=city)
+    EpisodeSpeaker.objects.create(page=episode, person=person, role="Guest")
+    episode = publish(episode)
+    greek = Locale.objects.get(language_code="el")
+    publish(episode.copy_for_translation(greek, copy_parents=True))
+
+    greek_page = html(client.get("/el/infected-cities/berlin/"))
+    english_page = html(client.get("/en/infected-cities/berlin/"))
+
+    assert greek_page.find(class_="episode__city")["lang"] == "en"
+    assert greek_page.find(class_="person__profession")["lang"] == "en"
+    assert greek_page.find(class_="person__name").span["lang"] == "en"
+    assert not english_page.find(class_="episode__city").has_attr("lang")
+    assert not english_page.find(class_="person__profession").has_attr("lang")

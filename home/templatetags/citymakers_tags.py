@@ -7,6 +7,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.http import urlencode
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale
@@ -106,6 +107,16 @@ def json_ld(context, page):
     # Escape "<" so no text in the data can close the script element.
     payload = json.dumps(objects, ensure_ascii=False).replace("<", "\\u003c")
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+@register.filter
+def fallback_lang(obj):
+    """` lang="…"` for text shown in a language other than the page's (a person, city or
+    organisation not translated yet, shown in its source language), otherwise nothing."""
+    code = localization.language_of(obj) if obj is not None else None
+    if code and code != get_language():
+        return format_html(' lang="{}"', code)
+    return ""
 
 
 @register.simple_tag
