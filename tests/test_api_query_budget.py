@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from livecasts.models import EpisodeOrganisation, OrganisationIndexPage, OrganisationPage
 from tests.factories import (
@@ -16,7 +17,7 @@ from tests.factories import (
     SeriesPageFactory,
     home_page,
 )
-from tests.fixtures_content import translate_page, translate_snippet
+from tests.fixtures_content import translate_snippet
 
 pytestmark = pytest.mark.django_db
 
@@ -40,20 +41,42 @@ def greek():
     return Locale.objects.get(language_code="el")
 
 
+def translate_page(page, **fields):
+    """The page's Greek copy, made live without a revision (the API reads no revisions)."""
+    translated = page.copy_for_translation(greek())
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.live = True
+    translated.save()
+    return translated
+
+
+@pytest.fixture(autouse=True)
+def _quick_content(settings):
+    """Content made without updating the search and reference indexes, which the API does not
+    read: most of the time these tests would otherwise spend."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        name: {**backend, "AUTO_UPDATE": False}
+        for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    with disable_reference_index_auto_update():
+        yield
+
+
 @pytest.fixture
 def programme():
     """A series and two organisations, in English and Greek."""
     index = OrganisationIndexPage(title="Organisations", slug="organisations")
     home_page().add_child(instance=index)
-    translate_page(index, greek())
+    translate_page(index)
     organisations = []
     for name in ("DutchCulture", "Pakhuis de Zwijger"):
         organisation = OrganisationPage(title=name, slug=slugify(name), description="A centre.")
         index.add_child(instance=organisation)
-        translate_page(organisation, greek(), title=f"{name} (el)")
+        translate_page(organisation, title=f"{name} (el)")
         organisations.append(organisation)
     series = SeriesPageFactory(parent=home_page())
-    translate_page(series, greek())
+    translate_page(series)
     return {"series": series, "organisations": organisations}
 
 
@@ -74,7 +97,7 @@ def add_episodes(programme, count, speakers, translated_people=True):
         for organisation in programme["organisations"]:
             EpisodeOrganisation.objects.create(page=episode, organisation=organisation)
         episodes["en"].append(episode)
-        episodes["el"].append(translate_page(episode, greek(), title=f"{episode.title} (el)"))
+        episodes["el"].append(translate_page(episode, title=f"{episode.title} (el)"))
     return episodes
 
 
