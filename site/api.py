@@ -17,6 +17,8 @@ from wagtail.models import Locale
 
 from citymakers.client_errors import is_api_request
 from citymakers.public_caching import public_max_age
+from livecasts.localization import with_related_in_their_language
+from livecasts.models import EpisodePage
 
 # Far beyond any real listing, far below the 64-bit integers the databases slice with.
 MAX_OFFSET = 10**9
@@ -58,10 +60,15 @@ class KnownLocaleFilter(LocaleFilter):
 
     def filter_queryset(self, request, queryset, view):
         language_code = request.GET.get("locale")
-        if language_code is not None:
-            if not Locale.objects.filter(language_code=language_code).exists():
-                raise BadRequestError(f"locale '{language_code}' does not exist")
-        return super().filter_queryset(request, queryset, view)
+        if language_code is None:
+            return queryset
+        locale = Locale.objects.filter(language_code=language_code).first()
+        if locale is None:
+            raise BadRequestError(f"locale '{language_code}' does not exist")
+        filtered = queryset.filter(locale=locale)
+        # As Wagtail's LocaleFilter: ChildOfFilter's mark, which its ordering reads, is kept.
+        filtered._filtered_by_child_of = getattr(queryset, "_filtered_by_child_of", None)
+        return filtered
 
 
 class LocalisedPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
@@ -69,6 +76,34 @@ class LocalisedPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
         KnownLocaleFilter if backend is LocaleFilter else backend
         for backend in PagesAPIViewSet.filter_backends
     ]
+
+    def get_base_queryset(self):
+        """Wagtail's live public pages, worked out once per request (Wagtail asks three times)."""
+        if not hasattr(self, "_public_pages"):
+            self._public_pages = super().get_base_queryset()
+        return self._public_pages
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if issubclass(queryset.model, EpisodePage):
+            queryset = queryset.select_related("locale", "city")
+        return queryset
+
+    def paginate_queryset(self, queryset):
+        return self.with_related_in_their_language(super().paginate_queryset(queryset))
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            (self._cached_object,) = self.with_related_in_their_language([super().get_object()])
+        return self._cached_object
+
+    @staticmethod
+    def with_related_in_their_language(pages):
+        """The listed episodes' cities, speakers and organisations, in each one's language, read
+        for all of them at once (the API fields read them from the pages)."""
+        episodes = [page for page in pages if isinstance(page, EpisodePage)]
+        with_related_in_their_language(episodes)
+        return pages
 
     def finalize_response(self, request, response, *args, **kwargs):
         """Only live, public pages are listed: CDNs may keep answers (until a state change)."""
