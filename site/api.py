@@ -5,17 +5,21 @@ language tree of the site is included), `?type=livecasts.EpisodePage` and `?fiel
 `api_fields` of the page models.
 """
 
+from functools import reduce
+from operator import or_
+
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.filters import LocaleFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from citymakers.client_errors import is_api_request
+from citymakers.page_cache import kept_until_content_changes
 from citymakers.public_caching import public_max_age
 from livecasts.localization import with_related_in_their_language
 from livecasts.models import EpisodePage
@@ -78,24 +82,35 @@ class LocalisedPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     ]
 
     def get_base_queryset(self):
-        """Wagtail's live public pages, worked out once per request (Wagtail asks three times)."""
+        """Wagtail's live public pages, worked out once per request (Wagtail asks three times)
+        from what the tree says of this host, read once per content change."""
         if not hasattr(self, "_public_pages"):
-            self._public_pages = super().get_base_queryset()
+            if "site" in self.request.GET:
+                self._public_pages = super().get_base_queryset()
+            else:
+                self._public_pages = public_pages(self.request)
         return self._public_pages
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        return self.with_joins(super().get_queryset())
+
+    @staticmethod
+    def with_joins(queryset):
+        """Episodes with their language and city read in, not with one query each later."""
         if issubclass(queryset.model, EpisodePage):
-            queryset = queryset.select_related("locale", "city")
+            return queryset.select_related("locale", "city")
         return queryset
 
     def paginate_queryset(self, queryset):
         return self.with_related_in_their_language(super().paginate_queryset(queryset))
 
     def get_object(self):
-        if not hasattr(self, "_cached_object"):
-            (self._cached_object,) = self.with_related_in_their_language([super().get_object()])
-        return self._cached_object
+        if not hasattr(self, "_page_in_language"):
+            page = BaseAPIViewSet.get_object(self)  # a Page; Wagtail's own then reads `.specific`
+            model = page.specific_class or type(page)
+            specific = self.with_joins(model.objects.filter(pk=page.pk)).get()
+            (self._page_in_language,) = self.with_related_in_their_language([specific])
+        return self._page_in_language
 
     @staticmethod
     def with_related_in_their_language(pages):
@@ -111,6 +126,31 @@ class LocalisedPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=public_max_age())
         return response
+
+
+def public_pages(request):
+    """Live pages under the request's Site in any language, outside view restrictions the request
+    does not meet: Wagtail's get_public_pages_queryset without its three queries a request."""
+    key = f"api-public-tree:{request.get_host()}:{request.get_port()}"
+    site, restrictions, language_roots = kept_until_content_changes(
+        key, lambda: _public_tree(request)
+    )
+    request._wagtail_site = site  # where Site.find_for_request keeps it for the page URLs
+    pages = Page.objects.live()
+    for restriction in restrictions:
+        if not restriction.accept_request(request):
+            pages = pages.not_descendant_of(restriction.page, inclusive=True)
+    if not language_roots:
+        return pages.none()
+    return reduce(or_, (pages.descendant_of(root, inclusive=True) for root in language_roots))
+
+
+def _public_tree(request):
+    """The request's Site, the view restrictions and the Site's root page in every language."""
+    site = Site.find_for_request(request)
+    restrictions = list(PageViewRestriction.objects.select_related("page"))
+    language_roots = list(site.root_page.get_translations(inclusive=True)) if site else []
+    return site, restrictions, language_roots
 
 
 class CheckedImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):

@@ -2,9 +2,9 @@
 organisations it lists, in every language."""
 
 import pytest
-from django.utils.text import slugify
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.text import slugify
 from wagtail.models import Locale
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -22,6 +22,8 @@ from tests.fixtures_content import translate_snippet
 pytestmark = pytest.mark.django_db
 
 QUERY_BUDGET = 8
+# Wagtail's detail reads the page, then its specific type, and checks its parent is public (two).
+DETAIL_QUERY_BUDGET = 9
 FIELDS = "speakers,organisations,city,schedule"
 
 
@@ -81,9 +83,9 @@ def programme():
 
 
 def add_episodes(programme, count, speakers, translated_people=True):
-    """Episodes by language, with a city, `speakers` people and both organisations, each translated into
-    Greek with its city and people (unless `translated_people` is false: then the Greek episode
-    falls back to the English people)."""
+    """Episodes by language, each with a city, `speakers` people and both organisations, and
+    translated into Greek with its city and people (unless `translated_people` is false: then
+    the Greek episode falls back to the English people)."""
     episodes = {"en": [], "el": []}
     for _ in range(count):
         city = CityFactory()
@@ -124,7 +126,7 @@ def test_episode_detail_costs_the_same_for_1_or_6_speakers(client, programme, la
     detail = queries_for(client, f"/api/v2/pages/{six.pk}/")
 
     assert detail == queries_for(client, f"/api/v2/pages/{one.pk}/")
-    assert detail <= QUERY_BUDGET
+    assert detail <= DETAIL_QUERY_BUDGET
 
 
 def test_greek_listing_names_people_in_greek_and_falls_back_to_english(client, programme):
