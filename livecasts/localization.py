@@ -65,27 +65,37 @@ def with_cities_in_their_language(episodes):
     return episodes
 
 
-def with_related_in_their_language(episodes):
-    """The episodes, each with its city, speakers and organisations in its own language set as
-    `localized_city`, `speakers_in_language` and `organisations_in_language`: five queries,
-    however many episodes, people, organisations and languages."""
+RELATED_IN_LANGUAGE = ("city", "speakers", "organisations")
+
+
+def with_related_in_their_language(episodes, related=RELATED_IN_LANGUAGE):
+    """The episodes, each with its city, speakers and organisations (those of them named in
+    `related`) in its own language, set as `localized_city`, `speakers_in_language` and
+    `organisations_in_language`: at most five queries, however many episodes, people,
+    organisations and languages."""
     from livecasts.models import EpisodeOrganisation, EpisodeSpeaker  # they import this module
 
     episodes = list(episodes)
-    prefetch_related_objects(
-        episodes,
-        "city",
-        Prefetch("speakers", EpisodeSpeaker.objects.select_related("person__photo")),
-        Prefetch("organisations", EpisodeOrganisation.objects.select_related("organisation")),
-    )
-    with_cities_in_their_language(episodes)
-    speakers = _links_in_language(episodes, "speakers", "person", related=["photo"])
-    organisations = _links_in_language(episodes, "organisations", "organisation")
-    for episode in episodes:
-        episode.speakers_in_language = [
-            (person, link.role) for person, link in speakers[episode.pk]
-        ]
-        episode.organisations_in_language = organisations[episode.pk]
+    if "city" in related:
+        prefetch_related_objects(episodes, "city")
+        with_cities_in_their_language(episodes)
+    if "speakers" in related:
+        prefetch_related_objects(
+            episodes, Prefetch("speakers", EpisodeSpeaker.objects.select_related("person__photo"))
+        )
+        speakers = _links_in_language(episodes, "speakers", "person", related=["photo"])
+        for episode in episodes:
+            episode.speakers_in_language = [
+                (person, link.role) for person, link in speakers[episode.pk]
+            ]
+    if "organisations" in related:
+        prefetch_related_objects(
+            episodes,
+            Prefetch("organisations", EpisodeOrganisation.objects.select_related("organisation")),
+        )
+        organisations = _links_in_language(episodes, "organisations", "organisation")
+        for episode in episodes:
+            episode.organisations_in_language = organisations[episode.pk]
     return episodes
 
 

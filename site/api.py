@@ -21,8 +21,9 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from citymakers.client_errors import is_api_request
 from citymakers.page_cache import kept_until_content_changes
 from citymakers.public_caching import public_max_age
-from livecasts.localization import with_related_in_their_language
+from livecasts.localization import RELATED_IN_LANGUAGE, with_related_in_their_language
 from livecasts.models import EpisodePage
+from livecasts.models.mixins import HeroImageMixin
 
 # Far beyond any real listing, far below the 64-bit integers the databases slice with.
 MAX_OFFSET = 10**9
@@ -96,9 +97,13 @@ class LocalisedPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
 
     @staticmethod
     def with_joins(queryset):
-        """Episodes with their language and city read in, not with one query each later."""
+        """Pages with their language, image and an episode's city read in, not with one query
+        each later."""
+        queryset = queryset.select_related("locale")
+        if issubclass(queryset.model, HeroImageMixin):
+            queryset = queryset.select_related("hero_image")
         if issubclass(queryset.model, EpisodePage):
-            return queryset.select_related("locale", "city")
+            queryset = queryset.select_related("city")
         return queryset
 
     def paginate_queryset(self, queryset):
@@ -108,16 +113,18 @@ class LocalisedPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
         if not hasattr(self, "_page_in_language"):
             page = BaseAPIViewSet.get_object(self)  # a Page; Wagtail's own then reads `.specific`
             model = page.specific_class or type(page)
-            specific = self.with_joins(model.objects.filter(pk=page.pk)).get()
-            (self._page_in_language,) = self.with_related_in_their_language([specific])
+            self._page_in_language = self.with_joins(model.objects.filter(pk=page.pk)).get()
+            # After it is kept: the fields asked for depend on the page's type.
+            self.with_related_in_their_language([self._page_in_language])
         return self._page_in_language
 
-    @staticmethod
-    def with_related_in_their_language(pages):
-        """The listed episodes' cities, speakers and organisations, in each one's language, read
-        for all of them at once (the API fields read them from the pages)."""
+    def with_related_in_their_language(self, pages):
+        """The episodes' cities, speakers and organisations the client asked for, in each
+        episode's language, read for all listed episodes at once (the API fields read them from
+        the pages)."""
+        asked = set(self.get_serializer_class().Meta.fields)
         episodes = [page for page in pages if isinstance(page, EpisodePage)]
-        with_related_in_their_language(episodes)
+        with_related_in_their_language(episodes, asked.intersection(RELATED_IN_LANGUAGE))
         return pages
 
     def finalize_response(self, request, response, *args, **kwargs):
