@@ -114,7 +114,7 @@ class LocalisedPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
             page = BaseAPIViewSet.get_object(self)  # a Page; Wagtail's own then reads `.specific`
             model = page.specific_class or type(page)
             self._page_in_language = self.with_joins(model.objects.filter(pk=page.pk)).get()
-            # After it is kept: the fields asked for depend on the page's type.
+            # Kept first: the fields asked for depend on its type, which is read through here.
             self.with_related_in_their_language([self._page_in_language])
         return self._page_in_language
 
