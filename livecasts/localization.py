@@ -3,6 +3,7 @@
 Links from translated inline children and blocks can still point at the source locale's
 objects (wagtail-localize #710), so everything shown is passed through here."""
 
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import get_language
 from wagtail.models import DraftStateMixin, Locale, Page
 
@@ -42,22 +43,34 @@ def localized_url(page):
 
 def localize_all(objects, locale, related=()):
     """Return each object's version in `locale` (one query), falling back to the object itself."""
-    objects = [obj for obj in objects if obj is not None]
-    if not objects:
+    return localize_each([(obj, locale.pk) for obj in objects], related)
+
+
+def localize_each(objects_and_locale_ids, related=()):
+    """Return each object's version in the locale given beside it, falling back to the object
+    itself (a draft translation is no version): one query, however many objects and locales."""
+    pairs = [(obj, locale_id) for obj, locale_id in objects_and_locale_ids if obj is not None]
+    if not pairs:
         return []
-    model = type(objects[0])
-    if isinstance(objects[0], Page):
-        model = objects[0].specific_class or model
-    keys = {obj.translation_key for obj in objects if obj.locale_id != locale.pk}
+    first = pairs[0][0]
+    model = type(first)
+    if isinstance(first, Page):
+        model = first.specific_class or model
+    wanted = {
+        (obj.translation_key, locale_id) for obj, locale_id in pairs if obj.locale_id != locale_id
+    }
     found = {}
-    if keys:
-        queryset = model.objects.filter(translation_key__in=keys, locale=locale)
+    if wanted:
+        queryset = model.objects.filter(
+            translation_key__in={key for key, _locale_id in wanted},
+            locale_id__in={locale_id for _key, locale_id in wanted},
+        )
         if related:
             queryset = queryset.select_related(*related)
-        if isinstance(objects[0], DraftStateMixin):  # pages and the editorial snippets
+        if isinstance(first, DraftStateMixin):  # pages and the editorial snippets
             queryset = queryset.filter(live=True)
-        found = {obj.translation_key: obj for obj in queryset}
-    return [found.get(obj.translation_key, obj) for obj in objects]
+        found = {(obj.translation_key, obj.locale_id): obj for obj in queryset}
+    return [found.get((obj.translation_key, locale_id), obj) for obj, locale_id in pairs]
 
 
 def episode_speakers(episode):
@@ -76,11 +89,57 @@ def episode_organisations(episode):
 
 
 def with_cities_in_their_language(episodes):
-    """The episodes, each with `localized_city` set: one query for all of them, however many."""
+    """The episodes, each with `localized_city` set: one query for all of them, however many, in
+    however many languages."""
     episodes = list(episodes)
     placed = [episode for episode in episodes if episode.city_id]
-    if placed:
-        cities = localize_all([episode.city for episode in placed], placed[0].locale)
-        for episode, city in zip(placed, cities, strict=True):
-            episode.localized_city = city
+    cities = localize_each([(episode.city, episode.locale_id) for episode in placed])
+    for episode, city in zip(placed, cities, strict=True):
+        episode.localized_city = city
     return episodes
+
+
+RELATED_IN_LANGUAGE = ("city", "speakers", "organisations")
+
+
+def with_related_in_their_language(episodes, related=RELATED_IN_LANGUAGE):
+    """The episodes, each with its city, speakers and organisations (those of them named in
+    `related`) in its own language, set as `localized_city`, `speakers_in_language` and
+    `organisations_in_language`: at most five queries, however many episodes, people,
+    organisations and languages."""
+    from livecasts.models import EpisodeOrganisation, EpisodeSpeaker  # they import this module
+
+    episodes = list(episodes)
+    if "city" in related:
+        prefetch_related_objects(episodes, "city")
+        with_cities_in_their_language(episodes)
+    if "speakers" in related:
+        prefetch_related_objects(
+            episodes, Prefetch("speakers", EpisodeSpeaker.objects.select_related("person__photo"))
+        )
+        speakers = _links_in_language(episodes, "speakers", "person", related=["photo"])
+        for episode in episodes:
+            episode.speakers_in_language = [
+                (person, link.role) for person, link in speakers[episode.pk]
+            ]
+    if "organisations" in related:
+        prefetch_related_objects(
+            episodes,
+            Prefetch("organisations", EpisodeOrganisation.objects.select_related("organisation")),
+        )
+        organisations = _links_in_language(episodes, "organisations", "organisation")
+        for episode in episodes:
+            episode.organisations_in_language = organisations[episode.pk]
+    return episodes
+
+
+def _links_in_language(episodes, links_name, target_name, related=()):
+    """{episode pk: [(link target in the episode's language, link)]}, with one query."""
+    links = [(episode, link) for episode in episodes for link in getattr(episode, links_name).all()]
+    targets = localize_each(
+        [(getattr(link, target_name), episode.locale_id) for episode, link in links], related
+    )
+    by_episode = {episode.pk: [] for episode in episodes}
+    for (episode, link), target in zip(links, targets, strict=True):
+        by_episode[episode.pk].append((target, link))
+    return by_episode

@@ -5,18 +5,25 @@ language tree of the site is included), `?type=livecasts.EpisodePage` and `?fiel
 `api_fields` of the page models.
 """
 
+from functools import reduce
+from operator import or_
+
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.filters import LocaleFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from citymakers.client_errors import is_api_request
+from citymakers.content_generation import kept_until_content_changes
 from citymakers.public_caching import public_max_age
+from livecasts.localization import RELATED_IN_LANGUAGE, with_related_in_their_language
+from livecasts.models import EpisodePage
+from livecasts.models.mixins import HeroImageMixin
 
 # Far beyond any real listing, far below the 64-bit integers the databases slice with.
 MAX_OFFSET = 10**9
@@ -58,10 +65,15 @@ class KnownLocaleFilter(LocaleFilter):
 
     def filter_queryset(self, request, queryset, view):
         language_code = request.GET.get("locale")
-        if language_code is not None:
-            if not Locale.objects.filter(language_code=language_code).exists():
-                raise BadRequestError(f"locale '{language_code}' does not exist")
-        return super().filter_queryset(request, queryset, view)
+        if language_code is None:
+            return queryset
+        locale = Locale.objects.filter(language_code=language_code).first()
+        if locale is None:
+            raise BadRequestError(f"locale '{language_code}' does not exist")
+        filtered = queryset.filter(locale=locale)
+        # As Wagtail's LocaleFilter: ChildOfFilter's mark, which its ordering reads, is kept.
+        filtered._filtered_by_child_of = getattr(queryset, "_filtered_by_child_of", None)
+        return filtered
 
 
 class LocalisedPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
@@ -70,12 +82,82 @@ class LocalisedPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
         for backend in PagesAPIViewSet.filter_backends
     ]
 
+    def get_base_queryset(self):
+        """Wagtail's live public pages, worked out once per request (Wagtail asks three times)
+        from what the tree says of this host, read once per content change."""
+        if not hasattr(self, "_public_pages"):
+            if "site" in self.request.GET:
+                self._public_pages = super().get_base_queryset()
+            else:
+                self._public_pages = public_pages(self.request)
+        return self._public_pages
+
+    def get_queryset(self):
+        return self.with_joins(super().get_queryset())
+
+    @staticmethod
+    def with_joins(queryset):
+        """Pages with their language, image and an episode's city read in, not with one query
+        each later."""
+        queryset = queryset.select_related("locale")
+        if issubclass(queryset.model, HeroImageMixin):
+            queryset = queryset.select_related("hero_image")
+        if issubclass(queryset.model, EpisodePage):
+            queryset = queryset.select_related("city")
+        return queryset
+
+    def paginate_queryset(self, queryset):
+        return self.with_related_in_their_language(super().paginate_queryset(queryset))
+
+    def get_object(self):
+        if not hasattr(self, "_page_in_language"):
+            page = BaseAPIViewSet.get_object(self)  # a Page; Wagtail's own then reads `.specific`
+            model = page.specific_class or type(page)
+            self._page_in_language = self.with_joins(model.objects.filter(pk=page.pk)).get()
+            # Kept first: the fields asked for depend on its type, which is read through here.
+            self.with_related_in_their_language([self._page_in_language])
+        return self._page_in_language
+
+    def with_related_in_their_language(self, pages):
+        """The episodes' cities, speakers and organisations the client asked for, in each
+        episode's language, read for all listed episodes at once (the API fields read them from
+        the pages)."""
+        asked = set(self.get_serializer_class().Meta.fields)
+        episodes = [page for page in pages if isinstance(page, EpisodePage)]
+        with_related_in_their_language(episodes, asked.intersection(RELATED_IN_LANGUAGE))
+        return pages
+
     def finalize_response(self, request, response, *args, **kwargs):
         """Only live, public pages are listed: CDNs may keep answers (until a state change)."""
         response = super().finalize_response(request, response, *args, **kwargs)
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=public_max_age())
         return response
+
+
+def public_pages(request):
+    """Live pages under the request's Site in any language, outside view restrictions the request
+    does not meet: Wagtail's get_public_pages_queryset without its three queries a request."""
+    key = f"api-public-tree:{request.get_host()}:{request.get_port()}"
+    site, restrictions, language_roots = kept_until_content_changes(
+        key, lambda: _public_tree(request)
+    )
+    request._wagtail_site = site  # where Site.find_for_request keeps it for the page URLs
+    pages = Page.objects.live()
+    for restriction in restrictions:
+        if not restriction.accept_request(request):
+            pages = pages.not_descendant_of(restriction.page, inclusive=True)
+    if not language_roots:
+        return pages.none()
+    return reduce(or_, (pages.descendant_of(root, inclusive=True) for root in language_roots))
+
+
+def _public_tree(request):
+    """The request's Site, the view restrictions and the Site's root page in every language."""
+    site = Site.find_for_request(request)
+    restrictions = list(PageViewRestriction.objects.select_related("page"))
+    language_roots = list(site.root_page.get_translations(inclusive=True)) if site else []
+    return site, restrictions, language_roots
 
 
 class CheckedImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):

@@ -1,6 +1,7 @@
 """The headless API (/api/v2/): read-only, filterable by language, with livecast fields."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +115,16 @@ def test_images_endpoint_answers(client):
 
     assert response.status_code == 200
     assert "items" in response.json()
+
+
+def test_a_page_made_private_leaves_the_listing_at_once(client, series_content):
+    athens = series_content.episodes["athens"]
+    listing = f"{EPISODES}&locale=en"
+    assert athens.pk in {item["id"] for item in get_items(client, listing)}
+
+    PageViewRestriction.objects.create(
+        page=athens, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+    assert athens.pk not in {item["id"] for item in get_items(client, listing)}
+    assert client.get(f"/api/v2/pages/{athens.pk}/").status_code == 404

@@ -6,8 +6,8 @@ import json
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
-from django.utils.http import urlencode
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale
@@ -81,8 +81,8 @@ def language_choices(context, page=None):
         link = existing.get(code)
         choose_url = ""
         if link:
-            choose_url = reverse("choose_language", args=[code]) + "?" + urlencode(
-                {"next": link["url"]}
+            choose_url = (
+                reverse("choose_language", args=[code]) + "?" + urlencode({"next": link["url"]})
             )
         choices.append(
             {"code": code, "name": name, "url": choose_url, "current": code == get_language()}
