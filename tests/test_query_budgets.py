@@ -163,6 +163,8 @@ DEMO_PAGES = {
     "episode calendar": "/{}/infected-cities/athens/calendar.ics",
     "standard page": "/{}/about/",
     "search": "/{}/search/?q=Athens",
+    "API listing": "/api/v2/pages/?type=livecasts.EpisodePage&locale={}"
+    "&fields=speakers,organisations,city,schedule",
 }
 
 
