@@ -42,8 +42,9 @@ class ProgrammeGenerator:
 
     def run(self):
         with indexes_not_updated_on_save():
-            self.generate()
-        self.index(episode_keys=[content.episode_key(n) for n in range(1, self.count + 1)])
+            made = self.generate()
+        if made:
+            self.index(episode_keys=[content.episode_key(n) for n in range(1, self.count + 1)])
 
     def index(self, episode_keys):
         shared_keys = [content.series_key(), *snippet_keys()]
@@ -64,9 +65,8 @@ class ProgrammeGenerator:
             }
             for locale in self.locales
         }
-        self.expect(
-            len(numbers) + sum(len(m["shared"]) + len(m["episodes"]) for m in missing.values())
-        )
+        total = len(numbers) + sum(len(m["shared"]) + len(m["episodes"]) for m in missing.values())
+        self.expect(total)
         self.add_episodes(series, numbers, shared)
         for locale, work in missing.items():
             self.translate(locale, work["shared"])
@@ -74,6 +74,7 @@ class ProgrammeGenerator:
                 translation_key__in=work["episodes"]
             )
             self.translate(locale, episodes.order_by("number"))
+        return total
 
     def add_episodes(self, series, numbers, shared):
         people, cities = shared[: content.PEOPLE_COUNT], shared[content.PEOPLE_COUNT : -1]

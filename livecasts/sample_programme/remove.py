@@ -24,7 +24,7 @@ def remove_generated_programme():
             StringSegment.objects.filter(source__object__in=keys).values_list("string", flat=True)
         )
         deleted = pages.count()
-        # Translations first: a source page's deletion would not take them along.
+        # Each language's series with its episodes; the source language's last.
         source_locale = Locale.get_default()
         for series in sorted(all_series, key=lambda page: page.locale_id == source_locale.pk):
             series.delete()
