@@ -43,7 +43,7 @@ serve: install
 	$(BIN)/gunicorn citymakers.wsgi:application --bind $(HOST):$(PORT) --workers 2'
 
 bench: install
-	$(BIN)/python -m pytest tests/perf -q -s
+	$(BIN)/python -m tests.perf.bench
 
 lint: install
 	$(BIN)/ruff check .

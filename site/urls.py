@@ -27,6 +27,9 @@ urlpatterns = [
 ]
 handler500 = "citymakers.error_views.server_error"
 
+if settings.BENCH:
+    urlpatterns.append(path("bench/ceiling", views.bench_ceiling))
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 elif settings.SERVE_MEDIA:

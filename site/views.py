@@ -53,6 +53,12 @@ def healthz(request):
 
 
 @require_GET
+def bench_ceiling(request):
+    """The benchmark's ceiling: no query, no template, every middleware (BENCH=true only)."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
     sitemap_url = absolute_url(reverse("sitemap"), request)

@@ -126,7 +126,8 @@ def redis_cache(url):
     return {
         "BACKEND": "citymakers.resilient_cache.ResilientRedisCache",
         "LOCATION": url,
-        "KEY_PREFIX": "citymakers",
+        # Several sites (or a benchmark) can share one Redis database under prefixes of their own.
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "citymakers"),
         "OPTIONS": {
             "socket_connect_timeout": 0.5,
             "socket_timeout": 0.5,
@@ -142,6 +143,9 @@ else:
 
 # Anonymous page responses are cached this long (seconds) and emptied on every publish.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+
+# `make bench` only: serves /bench/ceiling, a trivial view to measure pages against.
+BENCH = env_bool("BENCH")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,1 @@
+"""A large generated programme for benchmarks and manual testing: generate_programme."""
