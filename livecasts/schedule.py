@@ -61,13 +61,28 @@ def broadcast_order_before(episode):
 
 def upcoming_or_latest(episodes, limit):
     """(episodes, upcoming?): the next `limit` episodes not yet over, or, when none is left,
-    the latest `limit` ones. `episodes` is a queryset in broadcast order; only those dated from
-    yesterday on are read in full, so the cost does not grow with the archive."""
-    candidates = episodes.filter(may_not_be_over(timezone.now()))
-    upcoming = [episode for episode in candidates if not episode.state.is_past]
+    the latest `limit` ones. `episodes` is a queryset in broadcast order."""
+    upcoming, _more, _recent_past = by_the_clock(episodes, timezone.now(), limit)
     if upcoming:
-        return upcoming[:limit], True
+        return upcoming, True
     return list(episodes.reverse()[:limit]), False
+
+
+def by_the_clock(episodes, now, limit, count_more=False):
+    """(the first `limit` episodes not yet over, live ones first; how many more there are, if
+    `count_more`; those of the last two days that are over, latest first) for a queryset in
+    broadcast order. Only episodes dated up to tomorrow (and multi-day ones) need the clock to
+    place them; later ones are upcoming by their date and read `limit` at a time, so the cost
+    grows neither with the archive nor with the schedule."""
+    tomorrow = now.astimezone(PROGRAMME_TIME_ZONE).date() + datetime.timedelta(days=1)
+    placed = list(episodes.filter(may_not_be_over(now), date__lte=tomorrow))
+    soon = [episode for episode in placed if not episode.state.is_past]
+    soon.sort(key=lambda episode: not episode.state.is_live)
+    recent_past = [episode for episode in placed if episode.state.is_past][::-1]
+    later = episodes.filter(date__gt=tomorrow)
+    upcoming = soon + list(later[: max(0, limit - len(soon))])
+    more = max(0, len(soon) + later.count() - limit) if count_more else 0
+    return upcoming[:limit], more, recent_past
 
 
 def may_not_be_over(now):

@@ -15,7 +15,7 @@ from livecasts.models import (
     OrganisationPage,
     SeriesOrganisation,
 )
-from livecasts.models.series import PAST_EPISODES_PER_PAGE
+from livecasts.models.series import PAST_EPISODES_PER_PAGE, UPCOMING_SHOWN
 from tests.factories import (
     EpisodePageFactory,
     PersonFactory,
@@ -149,6 +149,23 @@ def test_an_archive_of_past_episodes_costs_no_more_queries_or_rows(client, tree,
 
     assert queries_for(client, url) == queries
     assert episodes_read(client, url, monkeypatch) <= SHOWN[page]
+
+
+@pytest.mark.parametrize("page", SHOWN)
+def test_a_long_schedule_of_upcoming_episodes_costs_no_more_queries_or_rows(
+    client, tree, page, monkeypatch
+):
+    latest = add_episodes(tree, 2, speakers=1)[-1]
+    EpisodePageFactory(parent=tree["series"], date=datetime.date(2098, 1, 1))  # one upcoming
+    url = latest.url if page == "episode" else tree[page].url
+    queries = queries_for(client, url)
+
+    for number in range(30):
+        EpisodePageFactory(parent=tree["series"], date=datetime.date(2099, 1, 1 + number))
+
+    assert queries_for(client, url) == queries
+    shown = SHOWN[page] + (UPCOMING_SHOWN if page == "series" else 0)
+    assert episodes_read(client, url, monkeypatch) <= shown
 
 
 DEMO_PAGES = {

@@ -17,6 +17,7 @@ from livecasts.models import (
     OrganisationPage,
 )
 from livecasts.models.organisations import EPISODES_PER_PAGE
+from livecasts.models.series import UPCOMING_SHOWN
 from livecasts.schedule import PROGRAMME_TIME_ZONE
 from tests.factories import (
     CityFactory,
@@ -51,7 +52,7 @@ def test_upcoming_soonest_first_with_live_on_top_and_past_latest_first(series):
     make(series, 12, datetime.date(2020, 12, 17))
     make(series, 10, datetime.date(2021, 1, 1), datetime.time(11, 30))  # live at NOW
 
-    upcoming, past = series.split_episodes()
+    upcoming, _more, past = series.split_episodes()
 
     assert [e.number for e in upcoming] == [10, 13, 14]
     assert [e.number for e in past] == [12, 11]
@@ -161,3 +162,16 @@ def test_an_organisations_episodes_come_a_page_at_a_time(client, series):
     assert second.find("link", rel="prev")["href"] == "?page=1"
     assert first.find("link", rel="canonical")["href"].endswith("/dc/")
     assert second.find("link", rel="canonical")["href"].endswith("/dc/?page=2")
+
+
+def test_a_long_schedule_lists_the_next_episodes_and_says_how_many_more(client, series):
+    with time_machine.travel(NOW, tick=False):
+        for day in range(UPCOMING_SHOWN + 3):
+            EpisodePageFactory(
+                parent=series, date=datetime.date(2021, 2, 1) + datetime.timedelta(days=day)
+            )
+        page = BeautifulSoup(client.get(series.url).text, "html.parser")
+
+    upcoming = page.find("section", attrs={"aria-labelledby": "upcoming-heading"})
+    assert len(upcoming.select(".episode-card")) == UPCOMING_SHOWN
+    assert "3 more episodes are scheduled: the calendar has them all." in upcoming.get_text()

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from citymakers.addresses import route_full_url
+from citymakers.content_generation import kept_until_content_changes
 from citymakers.view_restrictions import public
 from livecasts.api_fields import (
     OrganisersField,
@@ -31,9 +32,11 @@ from livecasts.models.mixins import (
     RolePermissionsMixin,
     StableSlugMixin,
 )
-from livecasts.schedule import BROADCAST_ORDER, may_not_be_over
+from livecasts.schedule import BROADCAST_ORDER, by_the_clock, may_not_be_over
 
 PAST_EPISODES_PER_PAGE = 12
+# Upcoming episodes listed on the series page; the calendar has them all.
+UPCOMING_SHOWN = 12
 
 
 class PastEpisodes:
@@ -140,17 +143,18 @@ class SeriesPage(
         )
 
     def split_episodes(self):
-        """(upcoming, past): upcoming soonest first with live ones at the top, past latest first.
+        """(upcoming, how many more are upcoming, past): the next UPCOMING_SHOWN episodes soonest
+        first with live ones at the top, and past ones latest first.
 
-        Only episodes dated from yesterday on need the clock to place them; every older one is
-        past, so the past list is sliced in the database (see PastEpisodes)."""
-        not_over = may_not_be_over(timezone.now())
-        upcoming, recent_past = [], []
-        for episode in self.episodes().filter(not_over):
-            (recent_past if episode.state.is_past else upcoming).append(episode)
-        upcoming.sort(key=lambda episode: not episode.state.is_live)
-        older = self.episodes().exclude(not_over).reverse()
-        return upcoming, PastEpisodes(recent_past[::-1], older)
+        Only episodes dated from yesterday to tomorrow need the clock to place them (see
+        by_the_clock); every older one is past, so the past list is sliced in the database (see
+        PastEpisodes)."""
+        now = timezone.now()
+        upcoming, more, recent_past = by_the_clock(
+            self.episodes(), now, UPCOMING_SHOWN, count_more=True
+        )
+        older = self.episodes().exclude(may_not_be_over(now)).reverse()
+        return upcoming, more, PastEpisodes(recent_past, older)
 
     def calendar_subscription_url(self, request=None):
         """The calendar's address as webcal://, which opens the reader's calendar app to
@@ -160,17 +164,21 @@ class SeriesPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        upcoming, past = self.split_episodes()
+        upcoming, more_upcoming, past = self.split_episodes()
         past_page = Paginator(past, PAST_EPISODES_PER_PAGE).get_page(request.GET.get("page"))
         with_cities_in_their_language([*upcoming, *past_page.object_list])  # sets them in place
         context["upcoming_episodes"], context["past_episodes"] = upcoming, past_page
+        context["more_upcoming"] = more_upcoming
         context["listing_page"] = past_page
         context["organisers"] = self.organisers_in_reader_language()
         context["calendar_subscription_url"] = self.calendar_subscription_url(request)
         return context
 
     def organisers_in_reader_language(self):
-        """Organisers in the page's language, found with one query however many there are."""
+        """Organisers in the page's language, read once per content change."""
+        return kept_until_content_changes(f"series-organisers:{self.pk}", self._read_organisers)
+
+    def _read_organisers(self):
         links = self.organisers.select_related("organisation")
         return localize_all([link.organisation for link in links], self.locale)
 
