@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from wagtail.models import Locale
 
-from search.matching import ALL_LANGUAGES, matching
+from livecasts.localization import site_locales
+from search.matching import matching_in_any_language
 
 MAX_RESULTS = 20
 
@@ -17,16 +17,17 @@ class LanguageResults:
 
 
 def results_in_other_languages(pages, terms):
-    """`pages` (none of them in the reader's language) that match `terms` in any language's
-    forms, grouped by language in the site's order of languages."""
-    query = matching(terms, ALL_LANGUAGES)
+    """`pages` (none of them in the reader's language) that match `terms` as stemmed in any
+    language, grouped by language in the site's order of languages; titles only, as the pages
+    come unspecific (a query per page type saved)."""
+    query = matching_in_any_language(terms)
     if query is None:
         return []
-    found = list(pages.specific().search(query)[:MAX_RESULTS])
+    found = list(pages.search(query)[:MAX_RESULTS])
     if not found:
         return []
-    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    languages = {locale.pk: code for code, locale in site_locales().items()}
     grouped = {code: [] for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
     for page in found:
         grouped.setdefault(languages[page.locale_id], []).append(page)
-    return [LanguageResults(code, found) for code, found in grouped.items() if found]
+    return [LanguageResults(code, pages) for code, pages in grouped.items() if pages]

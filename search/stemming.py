@@ -45,12 +45,13 @@ def words(text):
 
 
 def stems_of(text, language):
-    """The stems of a folded text's words that differ from the words themselves, each once."""
+    """The stems of a folded text's words that differ from the words themselves, each once.
+
+    A stem's own stem is kept too: Snowball does not always stop at one step ("ciudades" stems
+    to "ciudad", "ciudad" to "ciud"), and a query is stemmed once, so "ciudad" then finds a
+    page that says "ciudades"."""
     unique = dict.fromkeys(words(text))
-    stems = (stem(word, language) for word in unique)
-    return [found for found in dict.fromkeys(stems) if found not in unique]
-
-
-def word_forms(word, languages):
-    """A folded query word and its stems in the given languages, each once."""
-    return list(dict.fromkeys([word, *(stem(word, language) for language in languages)]))
+    stems = dict.fromkeys(stem(word, language) for word in unique)
+    stems_of_stems = (stem(found, language) for found in list(stems))
+    stems.update(dict.fromkeys(stems_of_stems))
+    return [found for found in stems if found not in unique]

@@ -28,7 +28,7 @@ def search(request):
     if terms:
         Query.get(terms).add_hit()
         context["promotions"] = promotions_for(query, terms, locale)
-        in_language = matching(terms, [locale.language_code])
+        in_language = matching(terms, locale.language_code)
         if in_language is not None:
             results = searchable.filter(locale=locale).specific().search(in_language)
     paginator = Paginator(results, RESULTS_PER_PAGE)
