@@ -5,8 +5,8 @@ Stemming happens here in Python, on folded words, for both the indexed text and 
 SQLite's full-text search has no stemmer, and PostgreSQL has one text-search configuration for
 the whole index and no Polish stemmer at all. Both backends then match whole words only."""
 
-import functools
 import re
+import threading
 
 import snowballstemmer
 
@@ -26,11 +26,16 @@ IRREGULAR_FORMS = {
 
 WORD = re.compile(r"\w+")
 
+# A Snowball stemmer keeps the word it works on in itself: one per thread.
+_per_thread = threading.local()
 
-@functools.cache
+
 def _stemmer(language):
-    algorithm = SNOWBALL_ALGORITHMS.get(language)
-    return snowballstemmer.stemmer(algorithm) if algorithm else None
+    stemmers = _per_thread.__dict__.setdefault("stemmers", {})
+    if language not in stemmers:
+        algorithm = SNOWBALL_ALGORITHMS.get(language)
+        stemmers[language] = snowballstemmer.stemmer(algorithm) if algorithm else None
+    return stemmers[language]
 
 
 def stem(word, language):

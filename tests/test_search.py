@@ -6,6 +6,9 @@ from bs4 import BeautifulSoup
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
+from search.matching import stemmed
+from search.stemming import stems_of
+
 pytestmark = pytest.mark.django_db
 
 
@@ -101,3 +104,19 @@ def test_no_result_anywhere_says_so_and_suggests_another_try(demo, client):
     assert "0 results for “xyzzy”." in page.get_text()
     assert "Try a city, a name or a shorter word." in page.get_text()
     assert page.select_one("section.search-other-languages") is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "query"),
+    [
+        ("es", "ciudades", "ciudad"),  # Snowball: ciudades → ciudad → ciud
+        ("es", "ciudad", "ciudades"),
+        ("nl", "stad", "steden"),
+        ("el", "αθηνα", "αθηνασ"),  # folded: casefold turns a final ς into σ
+        ("pl", "warszawa", "warszawie"),
+    ],
+)
+def test_a_query_word_stems_to_a_word_the_page_indexes(language, text, query):
+    indexed = {text, *stems_of(text, language)}
+
+    assert stemmed(query, language) in indexed
