@@ -37,5 +37,15 @@ def folded_page_text(page):
     if body is not None:
         parts += type(page)._meta.get_field("body").get_searchable_content(body)
     parts += page.extra_search_text()
-    folded = fold(" ".join(part for part in parts if part))
-    return " ".join([folded, *stems_of(folded, page.locale.language_code)])
+    return with_stems(" ".join(part for part in parts if part), page.locale.language_code)
+
+
+def folded_title(page):
+    """The title's words, folded, then their stems: the backends boost only the title as typed,
+    which a stemmed query does not match."""
+    return with_stems(page.title, page.locale.language_code)
+
+
+def with_stems(text, language):
+    folded = fold(text)
+    return " ".join([folded, *stems_of(folded, language)])
