@@ -10,12 +10,16 @@ from wagtail.models import DraftStateMixin, Locale, Page
 from citymakers.content_generation import kept_until_content_changes
 
 
-def active_locale():
-    """The Locale of the active language (Locale.get_active() asks the database every time)."""
-    locales = kept_until_content_changes(
+def site_locales():
+    """Every Locale by its language code, read once per content change."""
+    return kept_until_content_changes(
         "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()}
     )
-    return locales.get(get_language()) or Locale.get_active()
+
+
+def active_locale():
+    """The Locale of the active language (Locale.get_active() asks the database every time)."""
+    return site_locales().get(get_language()) or Locale.get_active()
 
 
 def language_of(obj):

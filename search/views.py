@@ -1,12 +1,17 @@
-"""The public search: live pages of the reader's language, paginated."""
+"""The public search: editors' promotions, then live pages of the reader's language, paginated;
+pages in other languages only when the reader's language has none."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from citymakers.view_restrictions import public
+from livecasts.localization import active_locale
 from search.folding import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, search_terms
+from search.matching import matching
+from search.other_languages import results_in_other_languages
+from search.promotions import promotions_for
 
 RESULTS_PER_PAGE = 10
 
@@ -16,21 +21,28 @@ def search(request):
     raw = request.GET.get("q", "")
     query = " ".join(raw.split()[:MAX_QUERY_WORDS])[:MAX_QUERY_LENGTH]
     terms = search_terms(raw)
+    locale = active_locale()
+    searchable = public(Page.objects.live()).exclude(depth__lte=1)
+    context = {"search_query": query, "promotions": [], "other_languages": []}
     results = Page.objects.none()
     if terms:
-        locale = Locale.get_active()
-        pages = public(Page.objects.live()).filter(locale=locale).exclude(depth__lte=1)
-        results = pages.specific().search(terms)
         Query.get(terms).add_hit()
+        context["promotions"] = promotions_for(query, terms, locale)
+        in_language = matching(terms, locale.language_code)
+        if in_language is not None:
+            results = searchable.filter(locale=locale).specific().search(in_language)
     paginator = Paginator(results, RESULTS_PER_PAGE)
+    if terms and not paginator.count:
+        others = searchable.exclude(locale=locale)
+        context["other_languages"] = results_in_other_languages(others, terms)
+    context.update(paginator=paginator, search_results=page_of(paginator, request))
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def page_of(paginator, request):
     try:
-        page = paginator.page(request.GET.get("page", 1))
+        return paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
-        page = paginator.page(1)
+        return paginator.page(1)
     except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query, "search_results": page, "paginator": paginator},
-    )
+        return paginator.page(paginator.num_pages)

@@ -17,7 +17,7 @@ from livecasts import structured_data
 from livecasts.blocks import BodyBlock
 from livecasts.page_permissions import RolePagePermissionTester
 from livecasts.safe_urls import validate_web_address
-from search.folding import folded_page_text
+from search.folding import folded_page_text, folded_title
 
 
 class SafeAddressesMixin:
@@ -80,6 +80,7 @@ class BodyMixin(models.Model):
     search_fields = [
         index.SearchField("body"),
         index.SearchField("folded_search_text"),
+        index.SearchField("folded_search_title", boost=2),
         # The admin's page search uses autocomplete: let editors find pages by any word too.
         index.AutocompleteField("folded_search_text"),
     ]
@@ -89,6 +90,9 @@ class BodyMixin(models.Model):
 
     def folded_search_text(self):
         return folded_page_text(self)
+
+    def folded_search_title(self):
+        return folded_title(self)
 
     def extra_search_text(self):
         """Words from related objects (cities, people) that should find this page."""
