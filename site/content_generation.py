@@ -4,8 +4,11 @@ Cached pages (citymakers/page_cache.py) and whatever is read from the page tree 
 translations, view restrictions, footer) are kept under the current generation, so one
 increment on publish, unpublish, move or deletion retires them all at once."""
 
+import uuid
+
 from django.core.cache import cache
 from django.db import transaction
+from django.utils.functional import SimpleLazyObject
 
 GENERATION_KEY = "page-cache:generation"
 
@@ -37,3 +40,12 @@ def _next_generation():
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def for_templates(request):
+    """Context processor: `content_generation` for the keys of `{% cache %}` fragments that
+    depend on content only. A preview renders unsaved content under the live page's id, so it
+    gets a key of its own that nothing else will read."""
+    if getattr(request, "is_preview", False):
+        return {"content_generation": f"preview-{uuid.uuid4().hex}"}
+    return {"content_generation": SimpleLazyObject(current)}

@@ -110,3 +110,30 @@ def test_each_language_finds_its_own_page(client, series, django_capture_on_comm
     assert not BeautifulSoup(client.get("/en/infected-cities/").text, "html.parser").find(
         string=lambda text: "[el]" in text
     )
+
+
+def test_a_preview_shows_the_unsaved_text_not_what_readers_see(client, episode):
+    assert "A sample paragraph" not in client.get("/en/infected-cities/athens/").text
+
+    episode.body = [{"type": "paragraph", "value": "<p>A sample paragraph, not saved</p>"}]
+    episode.summary = "An unsaved summary"
+    preview = episode.make_preview_request().render()
+
+    shown = BeautifulSoup(preview.content.decode(), "html.parser")
+    assert "A sample paragraph, not saved" in shown.find(class_="body").get_text()
+    assert shown.find("p", class_="lead").get_text() == "An unsaved summary"
+    live = client.get("/en/infected-cities/athens/").text
+    assert "A sample paragraph" not in live and "An unsaved summary" not in live
+
+
+def test_a_published_change_shows_in_every_part_of_the_page_at_once(client, episode):
+    assert client.get("/en/infected-cities/athens/").status_code == 200
+
+    episode.summary = "A new summary"
+    episode.body = [{"type": "paragraph", "value": "<p>A new paragraph</p>"}]
+    episode.title = "Athens revisited"
+    publish(episode)
+
+    text = client.get("/en/infected-cities/athens/").text
+    assert "A new summary" in text and "A new paragraph" in text
+    assert "<title>Athens revisited" in text and 'content="Athens revisited"' in text
