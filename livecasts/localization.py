@@ -24,10 +24,8 @@ def active_locale():
 
 def language_of(obj):
     """The language code of a translatable object's locale, without a query per object."""
-    codes = kept_until_content_changes(
-        "locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))
-    )
-    return codes.get(getattr(obj, "locale_id", None))
+    locale_id = getattr(obj, "locale_id", None)
+    return next((code for code, locale in site_locales().items() if locale.pk == locale_id), None)
 
 
 def in_active_language(obj):
