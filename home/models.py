@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from citymakers.cache_lifetimes import kept_until_schedule_changes
 from citymakers.view_restrictions import public
 from livecasts import localization
 from livecasts.models import EpisodePage
@@ -73,8 +74,9 @@ class HomePage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["episodes"], context["episodes_are_upcoming"] = self.next_episodes()
-        context["featured_series"] = self.get_featured_series()
+        context["episodes"], context["episodes_are_upcoming"] = kept_until_schedule_changes(
+            f"home-next-episodes:{self.pk}", self.next_episodes
+        )
         return context
 
 

@@ -4,20 +4,32 @@ An episode's state (upcoming, live, past) is computed from the clock, so every p
 calendar and API response that shows it is only true until the next start or end of any
 live episode, in any language. That moment is looked up once per page-cache generation (a
 publish moves the generation on, so a changed schedule is seen at once) and once more each
-time it passes; `cap_cache_lifetime` shortens max-age, s-maxage and Expires to it."""
+time it passes; `cap_cache_lifetime` shortens max-age, s-maxage and Expires to it.
+
+Until that moment, and within the same programme day, whatever the clock decides on a page
+(which episodes are upcoming, what a broadcast box offers, an event's status) stays the same:
+`schedule_period()` names that stretch of time, so that such parts can be kept for it."""
 
 import math
 import re
 import time
 
-from django.core.cache import cache
+from django.apps import apps
+from django.core.cache import caches
 from django.db import DatabaseError
 from django.utils import timezone
 from django.utils.cache import get_max_age, patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date, parse_http_date_safe
 
-from livecasts.models import EpisodePage
-from livecasts.schedule import Broadcast, may_not_be_over, next_state_change
+from citymakers.content_generation import current as current_generation
+from citymakers.content_generation import kept_until_content_changes
+from livecasts.schedule import (
+    PROGRAMME_TIME_ZONE,
+    Broadcast,
+    may_not_be_over,
+    next_state_change,
+)
 
 # Without a change ahead nothing flips until a publish, which starts a new generation anyway.
 QUIET_RECHECK_SECONDS = 3600
@@ -28,7 +40,8 @@ S_MAXAGE = re.compile(r"\bs-maxage=(\d+)")
 
 def _broadcasts_not_over(now):
     slots = (
-        EpisodePage.objects.live()
+        apps.get_model("livecasts", "EpisodePage")
+        .objects.live()
         .filter(may_not_be_over(now))
         .values_list("date", "start_time", "duration_minutes")
     )
@@ -39,13 +52,32 @@ def next_episode_state_change(generation):
     """The next start or end of any live episode, or None; one query per generation and change."""
     key = f"page-cache:{generation}:next-state-change"
     now = timezone.now()
-    cached = cache.get(key)
+    cached = caches["content"].get(key)
     if cached is not None and (cached[0] is None or cached[0] > now):
         return cached[0]
     moment = next_state_change(_broadcasts_not_over(now), now)
     timeout = _seconds_until(moment, now) if moment else QUIET_RECHECK_SECONDS
-    cache.set(key, (moment,), timeout)
+    caches["content"].set(key, (moment,), timeout)
     return moment
+
+
+def schedule_period(generation=None):
+    """The programme day and the next start or end of an episode: until either changes, what
+    the clock decides on any page stays the same."""
+    moment = next_episode_state_change(generation or current_generation())
+    today = timezone.now().astimezone(PROGRAMME_TIME_ZONE).date()
+    return f"{today.isoformat()}/{moment.timestamp() if moment else 'none'}"
+
+
+def kept_until_schedule_changes(key, build):
+    """`build()`, kept until the next content change, episode start or end, or new day."""
+    return kept_until_content_changes(f"{key}@{schedule_period()}", build)
+
+
+def for_templates(request):
+    """Context processor: `schedule_period` for the keys of `{% cache %}` fragments that show
+    what the clock decides."""
+    return {"schedule_period": SimpleLazyObject(schedule_period)}
 
 
 def _seconds_until(moment, now):

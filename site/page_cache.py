@@ -26,7 +26,11 @@ from citymakers.cache_lifetimes import (
     next_episode_state_change,
     seconds_until,
 )
-from citymakers.content_generation import GENERATION_KEY, empty_page_cache
+from citymakers.content_generation import (
+    GENERATION_KEY,
+    empty_page_cache,
+    remember_for_this_request,
+)
 from citymakers.content_generation import current as current_generation
 from citymakers.public_caching import public_max_age
 from citymakers.query_parameters import is_campaign_tag
@@ -130,7 +134,9 @@ class AnonymousPageCacheMiddleware:
             return _capped(response)
         key = _entry_key(request)
         found = cache.get_many([GENERATION_KEY, key]) if seconds else {}
-        generation = found.get(GENERATION_KEY) or current_generation()
+        if GENERATION_KEY in found:
+            remember_for_this_request(found[GENERATION_KEY])
+        generation = current_generation()
         if key in found and (cached := _from_cache(found[key], generation)):
             return cached
         response = self.get_response(request)

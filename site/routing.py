@@ -3,13 +3,12 @@
 Wagtail finds the page for an address by walking the tree: the Site for the host, the root page
 in the reader's language, then a query or two per level. The answer depends only on the tree,
 so it is remembered under the page cache's generation, which every publish, unpublish, move,
-slug change and deletion replaces; a request then reads its page with one query. Wagtail's serve
-view takes the site and the route from where Site.find_for_request and Page.route_for_request
-keep them on the request. Only addresses that lead to a page are remembered: unknown addresses
-cannot fill the cache."""
+slug change and deletion replaces, together with the page as it was read: a warm request reads
+no page at all. Wagtail's serve view takes the site and the route from where
+Site.find_for_request and Page.route_for_request keep them on the request. Only addresses that
+lead to a page are remembered: unknown addresses cannot fill the cache."""
 
-from django.apps import apps
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import Http404
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
@@ -21,30 +20,26 @@ REMEMBERED_SECONDS = 3600
 
 
 def _route_key(request, components):
-    return content_key(f"route:{request.get_host()}:{get_language()}:{'/'.join(components)}")
+    return content_key(f"page-route:{request.get_host()}:{get_language()}:{'/'.join(components)}")
 
 
 def _remember(key, request, route):
     page = route[0]
     site = request._wagtail_site
+    page.locale  # noqa: B018 -- read now, kept with the page
     # The address components the page's own place in the tree takes; the rest are its own
     # routes (a series' feeds and calendar).
     own_components = page.depth - site.root_page.depth
-    cache.set(key, (site, page._meta.label, page.pk, own_components), REMEMBERED_SECONDS)
+    caches["content"].set(key, (site, page, own_components), REMEMBERED_SECONDS)
 
 
 def _recall(request, remembered, components):
-    site, model_label, page_id, own_components = remembered
-    model = apps.get_model(model_label)
-    page = model._default_manager.select_related("locale").filter(pk=page_id).first()
-    if page is None:
-        return False
+    site, page, own_components = remembered
     request._wagtail_site = site
     try:
         request._wagtail_route_for_request = page.route(request, components[own_components:])
     except Http404:
         request._wagtail_route_for_request = None
-    return True
 
 
 class RememberedRoutesMiddleware:
@@ -60,8 +55,9 @@ class RememberedRoutesMiddleware:
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         components = [component for component in path.split("/") if component]
         key = _route_key(request, components)
-        remembered = cache.get(key)
-        if remembered and _recall(request, remembered, components):
+        remembered = caches["content"].get(key)
+        if remembered:
+            _recall(request, remembered, components)
             return None
         route = Page.route_for_request(request, path)
         if route is not None:

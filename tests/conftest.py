@@ -1,7 +1,7 @@
 import io
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Page
@@ -15,6 +15,7 @@ pytest_plugins = ["tests.fixtures_content", "tests.translation_fixtures"]
 def _empty_cache():
     """Each test starts with an empty cache (media goes to the test settings' temp folder)."""
     cache.clear()
+    caches["content"].clear()
 
 
 def pytest_collection_modifyitems(items):

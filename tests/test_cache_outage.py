@@ -42,7 +42,10 @@ def own_redis():
 @pytest.fixture
 def redis_cached_site(settings, own_redis, series_content):
     """The site as production runs it: the page cache in (this test's own) Redis."""
-    settings.CACHES = {"default": {**redis_cache(own_redis.url), "OPTIONS": options(1)}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {**redis_cache(own_redis.url), "OPTIONS": options(1)},
+    }
     settings.PAGE_CACHE_SECONDS = 300
     yield own_redis
     if own_redis.process is None:
@@ -118,7 +121,10 @@ def test_a_hung_redis_costs_one_timeout_then_nothing_until_the_retry(settings):
         hung.bind(("127.0.0.1", 0))
         hung.listen(16)
         url = f"redis://127.0.0.1:{hung.getsockname()[1]}/0"
-        settings.CACHES = {"default": {**redis_cache(url), "OPTIONS": options(60)}}
+        settings.CACHES = {
+            **settings.CACHES,
+            "default": {**redis_cache(url), "OPTIONS": options(60)},
+        }
 
         started = time.monotonic()
         assert cache.get("anything", "missing") == "missing"

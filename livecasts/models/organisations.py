@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from citymakers.view_restrictions import public
 from livecasts import structured_data
+from livecasts.listing_pages import frozen, kept_listing
 from livecasts.localization import with_cities_in_their_language
 from livecasts.models.episodes import EpisodePage
 from livecasts.models.mixins import (
@@ -119,9 +120,14 @@ class OrganisationPage(
             .order_by("-date", "-number")
         )
 
+    def episodes_page(self, page_number):
+        """The page of its episodes asked for, with their cities in their language."""
+        episodes = frozen(Paginator(self.episodes(), EPISODES_PER_PAGE).get_page(page_number))
+        with_cities_in_their_language(episodes.object_list)  # sets them in place
+        return episodes
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        episodes = Paginator(self.episodes(), EPISODES_PER_PAGE).get_page(request.GET.get("page"))
-        with_cities_in_their_language(episodes.object_list)  # sets them in place
+        episodes = kept_listing(f"organisation-episodes:{self.pk}", request, self.episodes_page)
         context["episodes"] = context["listing_page"] = episodes
         return context

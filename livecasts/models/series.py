@@ -22,6 +22,7 @@ from livecasts.api_fields import (
 )
 from livecasts.calendar import CALENDAR_ROUTE, series_calendar_response
 from livecasts.feeds import SeriesAtomFeed, SeriesRssFeed
+from livecasts.listing_pages import frozen, kept_listing
 from livecasts.localization import localize_all, with_cities_in_their_language
 from livecasts.models.episodes import EpisodePage
 from livecasts.models.mixins import (
@@ -150,11 +151,18 @@ class SeriesPage(
         by_the_clock); every older one is past, so the past list is sliced in the database (see
         PastEpisodes)."""
         now = timezone.now()
-        upcoming, more, recent_past = by_the_clock(
-            self.episodes(), now, UPCOMING_SHOWN, count_more=True
-        )
-        older = self.episodes().exclude(may_not_be_over(now)).reverse()
+        episodes = self.episodes().defer_streamfields()
+        upcoming, more, recent_past = by_the_clock(episodes, now, UPCOMING_SHOWN, count_more=True)
+        older = episodes.exclude(may_not_be_over(now)).reverse()
         return upcoming, more, PastEpisodes(recent_past, older)
+
+    def listing(self, page_number):
+        """(upcoming, how many more are upcoming, the page of past episodes asked for), with
+        their cities in their language."""
+        upcoming, more, past = self.split_episodes()
+        past_page = frozen(Paginator(past, PAST_EPISODES_PER_PAGE).get_page(page_number))
+        with_cities_in_their_language([*upcoming, *past_page.object_list])  # sets them in place
+        return upcoming, more, past_page
 
     def calendar_subscription_url(self, request=None):
         """The calendar's address as webcal://, which opens the reader's calendar app to
@@ -164,9 +172,9 @@ class SeriesPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        upcoming, more_upcoming, past = self.split_episodes()
-        past_page = Paginator(past, PAST_EPISODES_PER_PAGE).get_page(request.GET.get("page"))
-        with_cities_in_their_language([*upcoming, *past_page.object_list])  # sets them in place
+        upcoming, more_upcoming, past_page = kept_listing(
+            f"series-listing:{self.pk}", request, self.listing
+        )
         context["upcoming_episodes"], context["past_episodes"] = upcoming, past_page
         context["more_upcoming"] = more_upcoming
         context["listing_page"] = past_page

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "citymakers.request_id.RequestIdMiddleware",  # first: every later log line carries the id
+    # The content generation is read once per request (citymakers/content_generation.py).
+    "citymakers.content_generation.RequestGenerationMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -106,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "citymakers.content_generation.for_templates",
+                "citymakers.cache_lifetimes.for_templates",
             ],
         },
     },
@@ -141,6 +144,13 @@ if os.environ.get("REDIS_URL"):
     CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# What is kept under the content generation, fragments of templates included: in memory first,
+# then the default cache (citymakers/content_cache.py). Both aliases share one memory.
+CACHES["content"] = CACHES["template_fragments"] = {
+    "BACKEND": "citymakers.content_cache.LocalFirstCache",
+    "LOCATION": "citymakers-content",
+    "OPTIONS": {"SHARED": "default", "LOCAL_ENTRIES": 5000},
+}
 
 # Anonymous page responses are cached this long (seconds) and emptied on every publish.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
