@@ -238,3 +238,25 @@ def test_the_report_clears_once_everything_is_published(
     client.force_login(greek_translator)
 
     assert report_related(client)[("Rebuilding", "Ελληνικά")] == {}
+
+
+def test_an_organisation_link_first_offers_its_missing_parent_then_starts_it(
+    client, polish_translator, in_polish
+):
+    client.force_login(polish_translator)
+    link = listed(client.get(editor_url(in_polish)).text)["Pakhuis de Zwijger"]
+    organisation = english(Page, "Pakhuis de Zwijger").specific
+    pl = locale("pl")
+
+    first = client.get(link)
+    parent_link = BeautifulSoup(first.text, "html.parser").find(
+        "a", string=lambda text: text and "Start translating" in text
+    )
+    client.post(parent_link["href"])
+    opened = client.post(link)
+
+    assert first.status_code == 200
+    assert parent_link["href"] == start_url(organisation.get_parent().specific, pl)
+    organisation_pl = organisation.get_translation(pl)
+    assert opened["Location"] == reverse("wagtailadmin_pages:edit", args=[organisation_pl.pk])
+    assert client.get(opened["Location"]).status_code == 200
