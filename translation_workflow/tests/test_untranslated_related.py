@@ -39,7 +39,9 @@ def episode(series):
     """Episode 13, 'Rebuilding', in Warsaw: its city, two speakers and an organiser, none of
     them translated."""
     episode = add_episode(series, 13, "Rebuilding", city=add_warsaw())
-    EpisodeSpeakerFactory(page=episode, person=PersonFactory(name="Anna Nowak"), role="Host")
+    EpisodeSpeakerFactory(
+        page=episode, person=PersonFactory(name="Anna Nowak"), role="Host", sort_order=0
+    )
     EpisodeSpeakerFactory(page=episode, person=PersonFactory(name="Piotr Zielinski"), sort_order=1)
     index = publish(OrganisationIndexPageFactory(parent=home_page()))
     organisation = publish(OrganisationPageFactory(parent=index, title="Pakhuis de Zwijger"))
