@@ -43,3 +43,28 @@ class RowActions:
             url = reverse("wagtail_localize:update_translations", args=[row.record.pk])
             actions.append((_("Sync"), f"{url}?{urlencode({'next': self.back_url})}"))
         return actions
+
+
+class RelatedItemLinks:
+    """Where a user goes to translate an untranslated related item: its draft translation in
+    the translation editor, else 'Start translating'. None for a language the user does not
+    work in, or a draft they may not edit.
+
+    wagtail-localize's own 'Translate' view (submit_snippet_translation) needs the Editors'
+    `submit_translation` permission and offers every language, so translators start through
+    the workflow's start view, which offers their own languages only."""
+
+    def __init__(self, user):
+        self.locales = working_locales(user)
+        self.finder = AdminURLFinder(user)
+
+    def url(self, item):
+        if item.locale not in self.locales:
+            return None
+        if item.draft is not None:
+            return self.finder.get_edit_url(item.draft)
+        return start_url(item.source, item.locale)
+
+    def with_urls(self, items):
+        """[(item, url or None)]."""
+        return [(item, self.url(item)) for item in items]

@@ -7,11 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from livecasts.models import SeriesPage
 from translation_workflow.access import translation_locales, working_locales
-from translation_workflow.links import RowActions
+from translation_workflow.links import RelatedItemLinks, RowActions
+from translation_workflow.related_items import untranslated_for_pages
 from translation_workflow.status import STATUS_CHOICES, TRANSLATED, translation_status
 
 
@@ -23,6 +24,9 @@ def _series_choices():
     source = Locale.get_default()
     series = SeriesPage.objects.filter(locale=source).order_by("title")
     return [(str(page.pk), page.title) for page in series]
+
+
+UNTRANSLATED_RELATED = _("Untranslated related items")
 
 
 class RowFilter(django_filters.ChoiceFilter):
@@ -69,6 +73,23 @@ class ActionsColumn(Column):
     cell_template_name = "translation_workflow/actions_cell.html"
 
 
+class UntranslatedRelatedColumn(Column):
+    cell_template_name = "translation_workflow/untranslated_related_cell.html"
+
+
+def with_untranslated_related(rows, user):
+    """Set each page row's `untranslated_related`: its city, people and organisations with no
+    live version in the row's language, with the links `user` may follow."""
+    pairs = [(row.source, row.locale) for row in rows if isinstance(row.source, Page)]
+    found = untranslated_for_pages(pairs)
+    links = RelatedItemLinks(user)
+    for row in rows:
+        items = found.get((row.source.pk, row.locale.pk), [])
+        if isinstance(row.source, Page) and items:
+            row.untranslated_related = links.with_urls(items)
+    return rows
+
+
 class TranslationStatusReportView(ReportView):
     page_title = _("Translation status")
     header_icon = "wagtail-localize-language"
@@ -86,9 +107,18 @@ class TranslationStatusReportView(ReportView):
             "status_label", label=_("Status"), primary=lambda row: row.status != TRANSLATED
         ),
         Column("percent", label=_("Translated (%)")),
+        UntranslatedRelatedColumn("untranslated_related", label=UNTRANSLATED_RELATED),
         ActionsColumn("actions", label=_("Actions")),
     ]
-    list_export = ["title", "kind", "series_titles", "language", "status_label", "percent"]
+    list_export = [
+        "title",
+        "kind",
+        "series_titles",
+        "language",
+        "status_label",
+        "percent",
+        "untranslated_related_names",
+    ]
     export_headings = {
         "title": _("Title"),
         "kind": _("Type"),
@@ -96,6 +126,7 @@ class TranslationStatusReportView(ReportView):
         "language": _("Language"),
         "status_label": _("Status"),
         "percent": _("Translated (%)"),
+        "untranslated_related_names": UNTRANSLATED_RELATED,
     }
 
     def dispatch(self, request, *args, **kwargs):
@@ -120,4 +151,4 @@ class TranslationStatusReportView(ReportView):
         actions = RowActions(self.request.user, self.request.get_full_path())
         for row in rows:
             row.actions = actions.for_row(row)
-        return rows
+        return with_untranslated_related(rows, self.request.user)

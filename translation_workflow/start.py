@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.operations import translate_object
 
 from translation_workflow.access import working_locales
+from translation_workflow.links import start_url
 
 
 def _translation(instance, locale):
@@ -61,10 +62,12 @@ class StartTranslationView(WagtailAdminTemplateMixin, TemplateView):
         return parent
 
     def get_context_data(self, **kwargs):
+        parent = self.missing_parent()
         return super().get_context_data(
             source=self.source,
             locale=self.locale,
-            missing_parent=self.missing_parent(),
+            missing_parent=parent,
+            parent_start_url=start_url(parent.specific, self.locale) if parent else None,
             back_url=reverse("translation_workflow:status_report"),
             **kwargs,
         )

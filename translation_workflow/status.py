@@ -60,6 +60,8 @@ class StatusRow:
     record: object = None  # wagtail-localize's TranslationSource, once submitted
     total: int | None = None
     done: int | None = None
+    # [(UntranslatedItem, url or None)]: what the page shows untranslated in this language
+    untranslated_related: list = field(default_factory=list)
 
     @property
     def title(self):
@@ -85,6 +87,10 @@ class StatusRow:
         if self.total == 0:
             return 100
         return self.done * 100 // self.total
+
+    @property
+    def untranslated_related_names(self):
+        return "; ".join(str(item) for item, _url in self.untranslated_related)
 
     @property
     def series_titles(self):

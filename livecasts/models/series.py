@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
@@ -111,8 +112,9 @@ class SeriesPage(
     ]
 
     class Meta:
-        verbose_name = _("series")
-        verbose_name_plural = _("series")
+        # English "series" is singular and plural; the contexts let each language differ.
+        verbose_name = pgettext_lazy("one series (page type)", "series")
+        verbose_name_plural = pgettext_lazy("several series (page type)", "series")
 
     @re_path(CALENDAR_ROUTE, name="calendar")
     def calendar_view(self, request):
