@@ -133,3 +133,20 @@ class OrganisationsField(PageLanguageField):
             }
             for organisation, link in page.organisations_in_language
         ]
+
+
+class ChaptersField(PageLanguageField):
+    """The recording's chapters: where each starts (seconds), its title in the episode's
+    language and its speaker."""
+
+    def represent(self, page, request):
+        return [
+            {
+                "start": moment.start,
+                "end": moment.end,
+                "title": moment.title,
+                "speaker": moment.person.name if moment.person else None,
+                "url": moment.link or None,
+            }
+            for moment in page.chapter_moments
+        ]

@@ -4,6 +4,18 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from livecasts.chapters import chapter_time_errors
+
+
+def live_forms(formset):
+    """The formset's valid forms, less those marked for deletion and those left empty."""
+    forms = formset.forms if formset is not None else []
+    return [
+        form
+        for form in forms
+        if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
+
 
 class EpisodePageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
@@ -23,7 +35,26 @@ class EpisodePageForm(WagtailAdminPageForm):
                 _("Episode %(number)s already exists in this series; choose another number.")
                 % {"number": number},
             )
+        self._check_chapters(cleaned_data)
         return cleaned_data
+
+    def _check_chapters(self, cleaned_data):
+        """Chapter times in order and within the recording; speakers from the episode's own."""
+        chapters = live_forms(self.formsets.get("chapters"))
+        chapters.sort(key=lambda form: form.cleaned_data.get("ORDER") or 0)
+        starts = [form.cleaned_data["start"] for form in chapters]
+        errors = chapter_time_errors(starts, cleaned_data.get("duration_minutes"))
+        for position, message in errors.items():
+            chapters[position].add_error("start", message)
+        speakers = {
+            form.cleaned_data.get("person") for form in live_forms(self.formsets.get("speakers"))
+        }
+        for form in chapters:
+            person = form.cleaned_data.get("person")
+            if person is not None and person not in speakers:
+                form.add_error(
+                    "person", _("Choose one of the speakers listed for this episode, or none.")
+                )
 
     def _name_after_city(self):
         """An empty slug becomes the city's name, as episodes are known by their city; a city's

@@ -82,6 +82,22 @@ def episode_speakers(episode):
     return list(zip(people, [link.role for link in links], strict=True))
 
 
+def episode_chapters(episode):
+    """(chapter, speaker or None) pairs in the episode's language, in the editor's order."""
+    chapters = list(episode.chapters.select_related("person"))
+    return _with_people_in_language([(chapter, episode.locale_id) for chapter in chapters])
+
+
+def _with_people_in_language(chapters_and_locale_ids):
+    """[(chapter, its person in the locale beside it, or None)]: one query for all of them."""
+    with_person = [(chapter.person, locale_id) for chapter, locale_id in chapters_and_locale_ids]
+    people = iter(localize_each([pair for pair in with_person if pair[0] is not None]))
+    return [
+        (chapter, next(people) if chapter.person_id else None)
+        for chapter, _locale_id in chapters_and_locale_ids
+    ]
+
+
 def episode_organisations(episode):
     """(organisation page, link) pairs in the episode's language; the link says organiser or
     partner."""
@@ -101,7 +117,7 @@ def with_cities_in_their_language(episodes):
     return episodes
 
 
-RELATED_IN_LANGUAGE = ("city", "speakers", "organisations")
+RELATED_IN_LANGUAGE = ("city", "speakers", "organisations", "chapters")
 
 
 def with_related_in_their_language(episodes, related=RELATED_IN_LANGUAGE):
@@ -109,7 +125,11 @@ def with_related_in_their_language(episodes, related=RELATED_IN_LANGUAGE):
     `related`) in its own language, set as `localized_city`, `speakers_in_language` and
     `organisations_in_language`: at most five queries, however many episodes, people,
     organisations and languages."""
-    from livecasts.models import EpisodeOrganisation, EpisodeSpeaker  # they import this module
+    from livecasts.models import (  # they import this module
+        EpisodeChapter,
+        EpisodeOrganisation,
+        EpisodeSpeaker,
+    )
 
     episodes = list(episodes)
     if "city" in related:
@@ -132,6 +152,18 @@ def with_related_in_their_language(episodes, related=RELATED_IN_LANGUAGE):
         organisations = _links_in_language(episodes, "organisations", "organisation")
         for episode in episodes:
             episode.organisations_in_language = organisations[episode.pk]
+    if "chapters" in related:
+        prefetch_related_objects(
+            episodes, Prefetch("chapters", EpisodeChapter.objects.select_related("person"))
+        )
+        chapters = _with_people_in_language(
+            [(chapter, page.locale_id) for page in episodes for chapter in page.chapters.all()]
+        )
+        for episode in episodes:
+            episode.chapters_in_language = []
+        by_pk = {episode.pk: episode for episode in episodes}
+        for chapter, person in chapters:
+            by_pk[chapter.page_id].chapters_in_language.append((chapter, person))
     return episodes
 
 

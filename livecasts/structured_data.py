@@ -53,11 +53,26 @@ def episode_event(episode, request):
 
 
 def recording(episode):
-    """The recording the page offers, from the episode's Recording field."""
-    return {
+    """The recording the page offers, from the episode's Recording field, with its chapters."""
+    video = {
         "@type": "VideoObject",
         "name": episode.title,
         "url": safe_web_address(episode.recording_url),
+    }
+    clips = [clip(moment) for moment in episode.chapter_moments]
+    if clips:
+        video["hasPart"] = clips
+    return video
+
+
+def clip(moment):
+    """A chapter as a schema.org Clip: offsets in seconds from the start of the recording."""
+    return {
+        "@type": "Clip",
+        "name": moment.title,
+        "startOffset": moment.start,
+        "endOffset": moment.end,
+        "url": moment.link,
     }
 
 

@@ -22,6 +22,18 @@ class Video:
             return f"https://www.youtube-nocookie.com/embed/{self.video_id}?autoplay=1&rel=0"
         return f"https://player.vimeo.com/video/{self.video_id}?autoplay=1&dnt=1"
 
+    def player_url_at(self, seconds):
+        """The iframe address, playing from `seconds` into the video."""
+        if self.provider == "youtube":
+            return f"{self.player_url}&start={int(seconds)}"
+        return f"{self.player_url}#t={int(seconds)}s"
+
+    def watch_url_at(self, seconds):
+        """The provider's own page for the video, playing from `seconds`."""
+        if self.provider == "youtube":
+            return f"https://www.youtube.com/watch?v={self.video_id}&t={int(seconds)}s"
+        return f"https://vimeo.com/{self.video_id}#t={int(seconds)}s"
+
     @property
     def provider_name(self):
         return {"youtube": "YouTube", "vimeo": "Vimeo"}[self.provider]

@@ -1,3 +1,4 @@
+from livecasts.models.chapters import EpisodeChapter
 from livecasts.models.episodes import EpisodeOrganisation, EpisodePage, EpisodeSpeaker
 from livecasts.models.organisations import OrganisationIndexPage, OrganisationPage
 from livecasts.models.series import SeriesOrganisation, SeriesPage
@@ -5,6 +6,7 @@ from livecasts.models.snippets import City, Person
 
 __all__ = [
     "City",
+    "EpisodeChapter",
     "EpisodeOrganisation",
     "EpisodePage",
     "EpisodeSpeaker",

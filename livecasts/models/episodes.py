@@ -22,8 +22,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from citymakers.content_generation import kept_until_content_changes
-from livecasts import facts, structured_data
+from livecasts import chapters, facts, structured_data
 from livecasts.api_fields import (
+    ChaptersField,
     CityField,
     OrganisationsField,
     RouteLinksField,
@@ -36,7 +37,12 @@ from livecasts.blocks import EpisodeBodyBlock
 from livecasts.broadcast_text import status_sentence
 from livecasts.calendar import CALENDAR_ROUTE, episode_calendar_response
 from livecasts.forms import EpisodePageForm
-from livecasts.localization import episode_organisations, episode_speakers, localize_all
+from livecasts.localization import (
+    episode_chapters,
+    episode_organisations,
+    episode_speakers,
+    localize_all,
+)
 from livecasts.models.mixins import (
     BodyMixin,
     HeroImageMixin,
@@ -138,6 +144,14 @@ class EpisodePage(
         *BroadcastStatusMixin.status_panels,
         FieldPanel("livestream_url"),
         FieldPanel("recording_url"),
+        InlinePanel(
+            "chapters",
+            heading=_("Chapters"),
+            help_text=_(
+                "Moments of the recording readers can jump to, in order. Translators translate "
+                "the titles; times and speakers are the same in every language."
+            ),
+        ),
     ]
     edit_handler = TabbedInterface(
         [
@@ -173,6 +187,7 @@ class EpisodePage(
         APIField("recording_url", WebAddressField()),
         APIField("speakers", SpeakersField()),
         APIField("organisations", OrganisationsField()),
+        APIField("chapters", ChaptersField()),
         APIField("hero_image"),
         APIField("hero_image_thumbnail", SiteRenditionField("fill-1200x630", source="hero_image")),
         APIField("body"),
@@ -260,6 +275,7 @@ class EpisodePage(
                 "city": localize_all([self.city], self.locale)[0] if self.city_id else None,
                 "speakers": episode_speakers(self),
                 "organisations": episode_organisations(self),
+                "chapters": episode_chapters(self),
             },
         )
 
@@ -276,6 +292,18 @@ class EpisodePage(
     def organisations_in_language(self):
         """(organisation page, link) in the page's language."""
         return self.related_in_language["organisations"]
+
+    @cached_property
+    def chapters_in_language(self):
+        """(chapter, speaker or None) in the page's language, in order."""
+        return self.related_in_language["chapters"]
+
+    @cached_property
+    def chapter_moments(self):
+        """The chapters as readers meet them: times, titles, speakers and where each plays."""
+        return chapters.moments(
+            self.chapters_in_language, self.recording_url, self.duration_minutes
+        )
 
     def extra_search_text(self):
         city = self.localized_city
