@@ -188,9 +188,9 @@ def test_a_chapter_speaker_must_speak_in_the_episode(client, admin_user, episode
 
 
 def test_greek_editor_reads_the_message_in_greek(client, admin_user, episode):
-    UserProfile.get_for_user(admin_user).__class__.objects.filter(user=admin_user).update(
-        preferred_language="el"
-    )
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "el"
+    profile.save()
     response = post_edit(client, admin_user, episode, [("1:75", "Malformed", "")])
 
     assert response.status_code == 200
