@@ -317,3 +317,22 @@ def test_translators_translate_titles_while_times_follow_the_source(
     clips = json_ld_event(client, GREEK_PAGE)["recordedIn"]["hasPart"]
     assert clips[1]["name"] == "Η πόλη ξαναχτίστηκε"
     assert (clips[1]["startOffset"], clips[1]["endOffset"]) == (900, 3930)
+
+
+@pytest.mark.parametrize(
+    ("language", "first_title"),
+    [
+        ("en", "Sample chapter: welcome and introductions"),
+        ("nl", "Voorbeeldhoofdstuk: welkom en kennismaking"),
+        ("fr", "Exemple de chapitre\u00a0: accueil et présentations"),
+        ("el", "Δείγμα κεφαλαίου: καλωσόρισμα και συστάσεις"),
+        ("pl", "Przykładowy rozdział: powitanie i przedstawienie gości"),
+        ("es", "Capítulo de muestra: bienvenida y presentaciones"),
+    ],
+)
+def test_demo_recording_has_sample_chapters_in_every_language(demo, client, language, first_title):
+    chapters = chapter_list(client, f"/{language}/infected-cities/paris/")
+
+    assert [time for time, _title, _href in chapters] == ["0:00", "2:30", "6:40", "9:00"]
+    assert chapters[0][1] == first_title
+    assert chapters[1][2] == "https://www.youtube.com/watch?v=aqz-KE-bpKQ&t=150s"

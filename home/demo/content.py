@@ -199,3 +199,17 @@ FACT_LABELS = {
     "image_credit": "City Makers demo",
     "cta_label": "More about the series",
 }
+
+# One edition with a recording and chapters, so a newcomer sees chapters working. The recording
+# is Blender's openly licensed sample film standing in for a real one; every chapter title says
+# it is a sample. (seconds into the recording, title, speaker key or None)
+SAMPLE_RECORDING = {
+    "episode": "paris",
+    "url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+    "chapters": [
+        (0, "Sample chapter: welcome and introductions", "host"),
+        (150, "Sample chapter: courtyards and radio waves", "paris"),
+        (400, "Sample chapter: what stays when the doors reopen", "paris"),
+        (540, "Sample chapter: questions from the audience", None),
+    ],
+}

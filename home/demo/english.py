@@ -9,6 +9,7 @@ from home.demo.ownership import demo_key, made_by_demo
 from home.models import HomePage, StandardPage
 from livecasts.models import (
     City,
+    EpisodeChapter,
     EpisodeOrganisation,
     EpisodePage,
     EpisodeSpeaker,
@@ -18,6 +19,18 @@ from livecasts.models import (
     SeriesOrganisation,
     SeriesPage,
 )
+
+
+def sample_recording(slug, people):
+    """The recording address and chapters of the demo's sample recording, for its episode."""
+    sample = content.SAMPLE_RECORDING
+    if slug != sample["episode"]:
+        return {}
+    chapters = [
+        EpisodeChapter(start=start, title=title, person=people[key] if key else None)
+        for start, title, key in sample["chapters"]
+    ]
+    return {"recording_url": sample["url"], "chapters": chapters}
 
 
 class EnglishSource:
@@ -39,7 +52,7 @@ class EnglishSource:
         series = self.series(organisations)
         for episode in content.EPISODES:
             speakers = [people["host"], people[episode["city"]]]
-            self.episode(series, episode, cities[episode["city"]], speakers, organisations)
+            self.episode(series, episode, cities[episode["city"]], speakers, organisations, people)
         self.about()
         self.fill_home(series)
         return self.owned
@@ -143,7 +156,7 @@ class EnglishSource:
             ),
         )
 
-    def episode(self, series, data, city, speakers, organisations):
+    def episode(self, series, data, city, speakers, organisations, people):
         image, _ = demo_image(data["title"], data["colour"])
         return self._child(
             series,
@@ -161,6 +174,7 @@ class EnglishSource:
                     EpisodeSpeaker(person=speakers[1], role="Guest"),
                 ],
                 organisations=[EpisodeOrganisation(organisation=org) for org in organisations],
+                **sample_recording(data["slug"], people),
             ),
         )
 

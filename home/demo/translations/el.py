@@ -83,4 +83,8 @@ STRINGS = {
     "Why we make it": "Γιατί το κάνουμε",
     "Cities change fastest where people meet. We invite the makers behind that change to share what works, in their own words and in their own language.": "Οι πόλεις αλλάζουν πιο γρήγορα εκεί όπου συναντιούνται οι άνθρωποι. Προσκαλούμε τους δημιουργούς πίσω από αυτή την αλλαγή να μοιραστούν ό,τι λειτουργεί, με τα δικά τους λόγια και στη δική τους γλώσσα.",
     "Culture is where a city practises living together.": "Ο πολιτισμός είναι ο τόπος όπου μια πόλη μαθαίνει να συμβιώνει.",
+    "Sample chapter: welcome and introductions": "Δείγμα κεφαλαίου: καλωσόρισμα και συστάσεις",
+    "Sample chapter: courtyards and radio waves": "Δείγμα κεφαλαίου: αυλές και ραδιοκύματα",
+    "Sample chapter: what stays when the doors reopen": "Δείγμα κεφαλαίου: τι μένει όταν ξανανοίγουν οι πόρτες",
+    "Sample chapter: questions from the audience": "Δείγμα κεφαλαίου: ερωτήσεις του κοινού",
 }

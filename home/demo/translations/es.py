@@ -83,4 +83,8 @@ STRINGS = {
     "Why we make it": "Por qué lo hacemos",
     "Cities change fastest where people meet. We invite the makers behind that change to share what works, in their own words and in their own language.": "Las ciudades cambian más rápido allí donde la gente se encuentra. Invitamos a quienes impulsan ese cambio a compartir lo que funciona, con sus propias palabras y en su propio idioma.",
     "Culture is where a city practises living together.": "La cultura es el lugar donde una ciudad ensaya la convivencia.",
+    "Sample chapter: welcome and introductions": "Capítulo de muestra: bienvenida y presentaciones",
+    "Sample chapter: courtyards and radio waves": "Capítulo de muestra: patios y ondas de radio",
+    "Sample chapter: what stays when the doors reopen": "Capítulo de muestra: lo que queda cuando se reabren las puertas",
+    "Sample chapter: questions from the audience": "Capítulo de muestra: preguntas del público",
 }

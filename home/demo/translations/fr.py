@@ -83,4 +83,8 @@ STRINGS = {
     "Why we make it": "Pourquoi nous le faisons",
     "Cities change fastest where people meet. We invite the makers behind that change to share what works, in their own words and in their own language.": "Les villes changent le plus vite là où les gens se rencontrent. Nous invitons les acteurs de ce changement à partager ce qui fonctionne, avec leurs propres mots et dans leur propre langue.",
     "Culture is where a city practises living together.": "C'est dans la culture qu'une ville s'exerce à vivre ensemble.",
+    "Sample chapter: welcome and introductions": "Exemple de chapitre : accueil et présentations",
+    "Sample chapter: courtyards and radio waves": "Exemple de chapitre : cours d’immeubles et ondes radio",
+    "Sample chapter: what stays when the doors reopen": "Exemple de chapitre : ce qui reste quand les portes rouvrent",
+    "Sample chapter: questions from the audience": "Exemple de chapitre : questions du public",
 }

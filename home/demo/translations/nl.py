@@ -83,4 +83,8 @@ STRINGS = {
     "Why we make it": "Waarom we het maken",
     "Cities change fastest where people meet. We invite the makers behind that change to share what works, in their own words and in their own language.": "Steden veranderen het snelst waar mensen elkaar ontmoeten. We nodigen de makers achter die verandering uit om te delen wat werkt, in hun eigen woorden en in hun eigen taal.",
     "Culture is where a city practises living together.": "Cultuur is de plek waar een stad oefent in samenleven.",
+    "Sample chapter: welcome and introductions": "Voorbeeldhoofdstuk: welkom en kennismaking",
+    "Sample chapter: courtyards and radio waves": "Voorbeeldhoofdstuk: binnenplaatsen en radiogolven",
+    "Sample chapter: what stays when the doors reopen": "Voorbeeldhoofdstuk: wat blijft als de deuren weer opengaan",
+    "Sample chapter: questions from the audience": "Voorbeeldhoofdstuk: vragen uit het publiek",
 }

@@ -83,4 +83,8 @@ STRINGS = {
     "Why we make it": "Dlaczego to robimy",
     "Cities change fastest where people meet. We invite the makers behind that change to share what works, in their own words and in their own language.": "Miasta zmieniają się najszybciej tam, gdzie ludzie się spotykają. Zapraszamy twórców tej zmiany, by podzielili się tym, co działa – własnymi słowami i we własnym języku.",
     "Culture is where a city practises living together.": "To w kulturze miasto uczy się wspólnego życia.",
+    "Sample chapter: welcome and introductions": "Przykładowy rozdział: powitanie i przedstawienie gości",
+    "Sample chapter: courtyards and radio waves": "Przykładowy rozdział: podwórza i fale radiowe",
+    "Sample chapter: what stays when the doors reopen": "Przykładowy rozdział: co zostaje, gdy drzwi znów się otwierają",
+    "Sample chapter: questions from the audience": "Przykładowy rozdział: pytania od publiczności",
 }
