@@ -117,10 +117,12 @@ class Moment:
 def moments(chapters_and_people, recording_url, duration_minutes):
     """Moments from (chapter, person) pairs in order: each ends where the next starts, the last
     at the end of the recording."""
+    if not chapters_and_people:
+        return []
     video = parse_video_url(recording_url)
     address = safe_web_address(recording_url) or ""
     starts = [chapter.start for chapter, _person in chapters_and_people]
-    ends = [*starts[1:], max(duration_minutes * 60, starts[-1] if starts else 0)]
+    ends = [*starts[1:], max(duration_minutes * 60, starts[-1])]
     return [
         Moment(
             start=chapter.start,

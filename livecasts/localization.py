@@ -125,11 +125,7 @@ def with_related_in_their_language(episodes, related=RELATED_IN_LANGUAGE):
     `related`) in its own language, set as `localized_city`, `speakers_in_language` and
     `organisations_in_language`: at most five queries, however many episodes, people,
     organisations and languages."""
-    from livecasts.models import (  # they import this module
-        EpisodeChapter,
-        EpisodeOrganisation,
-        EpisodeSpeaker,
-    )
+    from livecasts.models import EpisodeOrganisation, EpisodeSpeaker  # they import this module
 
     episodes = list(episodes)
     if "city" in related:
@@ -153,18 +149,35 @@ def with_related_in_their_language(episodes, related=RELATED_IN_LANGUAGE):
         for episode in episodes:
             episode.organisations_in_language = organisations[episode.pk]
     if "chapters" in related:
-        prefetch_related_objects(
-            episodes, Prefetch("chapters", EpisodeChapter.objects.select_related("person"))
-        )
-        chapters = _with_people_in_language(
-            [(chapter, page.locale_id) for page in episodes for chapter in page.chapters.all()]
-        )
-        for episode in episodes:
-            episode.chapters_in_language = []
-        by_pk = {episode.pk: episode for episode in episodes}
-        for chapter, person in chapters:
-            by_pk[chapter.page_id].chapters_in_language.append((chapter, person))
+        _with_chapters_in_language(episodes)
     return episodes
+
+
+def _with_chapters_in_language(episodes):
+    """Sets `chapters_in_language` on each episode: one query for the chapters, and one for
+    their speakers only where the episode's speakers in its language were not read already."""
+    from livecasts.models import EpisodeChapter  # it imports this module
+
+    prefetch_related_objects(
+        episodes, Prefetch("chapters", EpisodeChapter.objects.select_related("person"))
+    )
+    known = {
+        (episode.pk, person.translation_key): person
+        for episode in episodes
+        for person, _role in episode.__dict__.get("speakers_in_language", ())
+    }
+    chapters = [(episode, chapter) for episode in episodes for chapter in episode.chapters.all()]
+    unknown = [
+        (chapter, episode.locale_id)
+        for episode, chapter in chapters
+        if chapter.person_id and (episode.pk, chapter.person.translation_key) not in known
+    ]
+    read = {chapter.pk: person for chapter, person in _with_people_in_language(unknown)}
+    for episode in episodes:
+        episode.chapters_in_language = []
+    for episode, chapter in chapters:
+        person = chapter.person and known.get((episode.pk, chapter.person.translation_key))
+        episode.chapters_in_language.append((chapter, person or read.get(chapter.pk)))
 
 
 def _links_in_language(episodes, links_name, target_name, related=()):

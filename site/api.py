@@ -114,8 +114,8 @@ class LocalisedPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
             page = BaseAPIViewSet.get_object(self)  # a Page; Wagtail's own then reads `.specific`
             model = page.specific_class or type(page)
             self._page_in_language = self.with_joins(model.objects.filter(pk=page.pk)).get()
-            # Kept first: the fields asked for depend on its type, which is read through here.
-            self.with_related_in_their_language([self._page_in_language])
+            # An episode's city, speakers, organisations and chapters in its language come from
+            # its own `related_in_language`, kept until the content changes, as on its page.
         return self._page_in_language
 
     def with_related_in_their_language(self, pages):

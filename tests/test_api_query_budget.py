@@ -8,7 +8,12 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from livecasts.models import EpisodeOrganisation, OrganisationIndexPage, OrganisationPage
+from livecasts.models import (
+    EpisodeChapter,
+    EpisodeOrganisation,
+    OrganisationIndexPage,
+    OrganisationPage,
+)
 from tests.factories import (
     CityFactory,
     EpisodePageFactory,
@@ -25,10 +30,12 @@ QUERY_BUDGET = 8
 # Wagtail's detail reads the page, then its specific type, and checks its parent is public (two).
 DETAIL_QUERY_BUDGET = 9
 FIELDS = "speakers,organisations,city,schedule"
+# The chapters are one more table, read once for the whole listing.
+CHAPTERS_QUERY_BUDGET = QUERY_BUDGET + 1
 
 
-def listing_url(language):
-    return f"/api/v2/pages/?type=livecasts.EpisodePage&locale={language}&fields={FIELDS}&limit=20"
+def listing_url(language, fields=FIELDS):
+    return f"/api/v2/pages/?type=livecasts.EpisodePage&locale={language}&fields={fields}&limit=20"
 
 
 def queries_for(client, url):
@@ -98,6 +105,10 @@ def add_episodes(programme, count, speakers, translated_people=True):
             EpisodeSpeakerFactory(page=episode, person=person, sort_order=position)
         for organisation in programme["organisations"]:
             EpisodeOrganisation.objects.create(page=episode, organisation=organisation)
+        for position, link in enumerate(episode.speakers.all()):
+            EpisodeChapter.objects.create(
+                page=episode, start=position * 60, title=f"Part {position}", person=link.person
+            )
         episodes["en"].append(episode)
         episodes["el"].append(translate_page(episode, title=f"{episode.title} (el)"))
     return episodes
@@ -147,3 +158,17 @@ def test_greek_listing_names_people_in_greek_and_falls_back_to_english(client, p
         "DutchCulture (el)",
         "Pakhuis de Zwijger (el)",
     ]
+
+
+@pytest.mark.parametrize("language", ["en", "el"])
+@pytest.mark.parametrize("fields", [f"{FIELDS},chapters", "chapters"])
+def test_chapters_cost_one_query_for_the_whole_listing(client, programme, language, fields):
+    add_episodes(programme, 2, speakers=1)
+    few = queries_for(client, listing_url(language, fields))
+
+    add_episodes(programme, 18, speakers=6)
+    many = queries_for(client, listing_url(language, fields))
+
+    items = client.get(listing_url(language, fields)).json()["items"]
+    assert [len(item["chapters"]) for item in items].count(6) == 18
+    assert many == few <= CHAPTERS_QUERY_BUDGET

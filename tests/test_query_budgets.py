@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from home.models import StandardPage
 from livecasts.models import (
+    EpisodeChapter,
     EpisodeOrganisation,
     EpisodePage,
     OrganisationIndexPage,
@@ -99,6 +100,23 @@ def test_episode_page_does_not_grow_with_speakers_blocks_or_siblings(client, tre
     assert queries_for(client, large.url) == queries_for(client, small.url) <= QUERY_BUDGET
 
 
+def recorded_with_chapters(tree, count):
+    (episode,) = add_episodes(tree, 1, speakers=2)
+    episode.recording_url = "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
+    person = episode.speakers.first().person
+    for n in range(count):
+        episode.chapters.add(EpisodeChapter(start=n * 60, title=f"Part {n}", person=person))
+    episode.save_revision().publish()
+    return episode
+
+
+def test_recorded_episode_page_does_not_grow_with_chapters(client, tree):
+    few, many = recorded_with_chapters(tree, 1), recorded_with_chapters(tree, 12)
+
+    assert "Part 11" in client.get(many.url).text
+    assert queries_for(client, many.url) == queries_for(client, few.url) <= QUERY_BUDGET
+
+
 def test_standard_page_does_not_grow_with_blocks(client, tree):
     short = StandardPage(title="Short", slug="short", body=speaker_blocks(1))
     long = StandardPage(title="Long", slug="long", body=speaker_blocks(8))
@@ -172,6 +190,7 @@ DEMO_PAGES = {
     "home": "/{}/",
     "series": "/{}/infected-cities/",
     "episode": "/{}/infected-cities/athens/",
+    "recorded episode with chapters": "/{}/infected-cities/paris/",
     "organisation index": "/{}/organisations/",
     "organisation": "/{}/organisations/dutchculture/",
     "series RSS": "/{}/infected-cities/feed/rss/",
@@ -181,7 +200,7 @@ DEMO_PAGES = {
     "standard page": "/{}/about/",
     "search": "/{}/search/?q=Athens",
     "API listing": "/api/v2/pages/?type=livecasts.EpisodePage&locale={}"
-    "&fields=speakers,organisations,city,schedule",
+    "&fields=speakers,organisations,city,schedule,chapters",
 }
 
 
