@@ -19,15 +19,28 @@ GREEK = {
     "Sample episode: live now": "Δείγμα επεισοδίου: σε ζωντανή μετάδοση",
     "Sample episode: recorded": "Δείγμα επεισοδίου: με βιντεοσκόπηση",
     "Sample episode: cancelled": "Δείγμα επεισοδίου: ακυρώθηκε",
+    "Sample chapter: opening": "Δείγμα κεφαλαίου: έναρξη",
+    "Sample chapter: the first guest": "Δείγμα κεφαλαίου: ο πρώτος καλεσμένος",
+    "Sample chapter: questions": "Δείγμα κεφαλαίου: ερωτήσεις",
     "A sample episode for testing; it describes no real event.": (
         "Ένα δείγμα επεισοδίου για δοκιμές· δεν περιγράφει πραγματική εκδήλωση."
     ),
 }
+# The recorded sample's chapters: (seconds into the recording, title).
+CHAPTERS = [
+    (0, "Sample chapter: opening"),
+    (95, "Sample chapter: the first guest"),
+    (300, "Sample chapter: questions"),
+]
 # slug: how each state is made, relative to now in Amsterdam.
 STATES = {
     "sample-upcoming": {"starts_in": datetime.timedelta(days=30)},
     "sample-live": {"starts_in": -datetime.timedelta(minutes=10), "duration_minutes": 600},
-    "sample-recorded": {"starts_in": -datetime.timedelta(days=30), "recording_url": RECORDING},
+    "sample-recorded": {
+        "starts_in": -datetime.timedelta(days=30),
+        "recording_url": RECORDING,
+        "chapters": CHAPTERS,
+    },
     "sample-cancelled": {"starts_in": datetime.timedelta(days=20), "status": CANCELLED},
 }
 
@@ -43,8 +56,8 @@ def add_episodes_in_every_state(series_slug="infected-cities"):
             translate_sample(episode, "pl")
 
 
-def add_episode(series, number, slug, starts_in, **facts):
-    from livecasts.models import EpisodePage
+def add_episode(series, number, slug, starts_in, chapters=(), **facts):
+    from livecasts.models import EpisodeChapter, EpisodePage
 
     start = (timezone.now() + starts_in).astimezone(PROGRAMME_TIME_ZONE)
     episode = EpisodePage(
@@ -54,6 +67,7 @@ def add_episode(series, number, slug, starts_in, **facts):
         date=start.date(),
         start_time=start.time().replace(second=0, microsecond=0),
         summary="A sample episode for testing; it describes no real event.",
+        chapters=[EpisodeChapter(start=start, title=title) for start, title in chapters],
         **facts,
     )
     series.add_child(instance=episode)

@@ -38,6 +38,11 @@ STATE_TEXT = {
     "episode-recorded": {"en": "Watch the recording", "el": "Δείτε τη βιντεοσκόπηση"},
     "episode-cancelled": {"en": "Cancelled", "el": "Ακυρώθηκε"},
 }
+# Episodes whose recording has chapters (the demo's Paris edition and the recorded sample).
+CHAPTER_TEXT = {
+    "episode": {"en": "Sample chapter: questions from the audience", "el": "Δείγμα κεφαλαίου"},
+    "episode-recorded": {"en": "Sample chapter: the first guest", "el": "Δείγμα κεφαλαίου"},
+}
 
 
 def page_path(page_type, language):
@@ -64,6 +69,8 @@ def test_page_is_accessible_and_loads_cleanly(open_context, site, page_type, lan
         expect(page.get_by_role("main").get_by_role("heading", level=2).first).to_be_visible()
     if page_type in STATE_TEXT:  # the sample really is in the state it stands for
         expect(page.locator(".broadcast")).to_contain_text(STATE_TEXT[page_type][language])
+    if page_type in CHAPTER_TEXT:
+        expect(page.locator(".chapters")).to_contain_text(CHAPTER_TEXT[page_type][language])
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # load lazy images too
     page.wait_for_load_state("networkidle")
 
