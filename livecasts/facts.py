@@ -1,7 +1,8 @@
 """An episode's broadcast facts reach every language the moment the source is published.
 
 Facts are what a reader relies on to be there: when, how long, where, where to watch, and
-whether it still happens. Words (title, summary, body) wait for translators as before.
+whether it still happens; and where each chapter of the recording starts. Words (title,
+summary, body) wait for translators as before.
 
 wagtail-localize keeps the facts from the source (they are non-overridable SynchronizedFields
 on EpisodePage) but only when a translation is rebuilt: by "Sync translated pages" into a draft,
@@ -28,6 +29,13 @@ from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
+from livecasts.chapter_facts import (
+    apply_chapter_facts,
+    chapter_facts,
+    chapters_differ,
+    store_chapter_facts,
+)
+
 # Copied to every translation on publish. "city" is mapped to the city's own translation.
 FACT_FIELDS = (
     "date",
@@ -45,6 +53,8 @@ FACT_FIELDS = (
 # livestream address is the event's LOCATION, which readers need to see updated too).
 SEQUENCE_FACTS = ("date", "start_time", "duration_minutes", "status", "livestream_url")
 FACTS_UPDATED = "livecasts.broadcast_facts_updated"
+# Key of the chapters' shared part (times, speakers) among the facts (livecasts/chapter_facts.py).
+CHAPTERS = "chapters"
 
 
 def is_source(page):
@@ -68,16 +78,23 @@ def facts_for(source, locale):
     if city is not None:
         city = city.get_translation_or_none(locale) or city
     facts["city"] = city
+    facts[CHAPTERS] = chapter_facts(source)
     return facts
 
 
 def differs(page, facts):
-    return any(getattr(page, name) != value for name, value in facts.items())
+    fields = {name: value for name, value in facts.items() if name != CHAPTERS}
+    return any(getattr(page, name) != value for name, value in fields.items()) or (
+        chapters_differ(page, facts.get(CHAPTERS, {}))
+    )
 
 
 def apply(page, facts):
     for name, value in facts.items():
-        setattr(page, name, value)
+        if name == CHAPTERS:
+            apply_chapter_facts(page, value)
+        else:
+            setattr(page, name, value)
 
 
 def publish_facts_to_translations(sender, instance, **kwargs):
@@ -130,7 +147,8 @@ def store_facts_in_translation_source(page):
     stored = json.loads(source.content_json)
     current = json.loads(page.to_json())
     facts = {name: current.get(name) for name in FACT_FIELDS}
-    if all(stored.get(name) == value for name, value in facts.items()):
+    chapters_changed = store_chapter_facts(stored, current)
+    if not chapters_changed and all(stored.get(name) == value for name, value in facts.items()):
         return
     stored.update(facts)
     source.content_json = json.dumps(stored)

@@ -17,6 +17,7 @@ def episode_form(**overrides):
         "status": "scheduled",
         "speakers": inline_formset([]),
         "organisations": inline_formset([]),
+        "chapters": inline_formset([]),
         "body": streamfield([]),
         "comments": inline_formset([]),
     }

@@ -49,6 +49,7 @@ def english_form(episode, **changes):
         "previous_start_time": "",
         "speakers": inline_formset([]),
         "organisations": inline_formset([]),
+        "chapters": inline_formset([]),
         "body": body_form(episode),
         "comments": inline_formset([]),
         "action-publish": "action-publish",

@@ -9,7 +9,12 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail.users.models import UserProfile
-from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from livecasts.chapters import format_time, parse_time
 from livecasts.models import EpisodeChapter, EpisodePage
@@ -336,3 +341,32 @@ def test_demo_recording_has_sample_chapters_in_every_language(demo, client, lang
     assert [time for time, _title, _href in chapters] == ["0:00", "2:30", "6:40", "9:00"]
     assert chapters[0][1] == first_title
     assert chapters[1][2] == "https://www.youtube.com/watch?v=aqz-KE-bpKQ&t=150s"
+
+
+def test_a_moved_chapter_reaches_live_translations_on_publish_like_other_facts(
+    client, admin_user, episode, django_capture_on_commit_callbacks
+):
+    episode = with_chapters(client, admin_user, episode)
+    translation = start_translation(episode, "el")
+    translate_titles(translation, GREEK_TITLES)
+    publish_translation(translation, django_capture_on_commit_callbacks)
+
+    moved = [
+        {
+            "id": chapter.pk,
+            "start": "20:00" if chapter.start == 725 else format_time(chapter.start),
+            "title": chapter.title,
+            "person": chapter.person_id or "",
+        }
+        for chapter in episode.chapters.all()
+    ]
+    assert post_edit(client, admin_user, episode, moved).status_code == 302
+    client.logout()
+
+    greek = chapter_list(client, GREEK_PAGE)  # no sync: the facts moved on publish
+    assert greek[1][:2] == ("20:00", "Η πόλη ξαναχτίστηκε")
+    # The translator's next publish builds from the stored source: the new time stays.
+    publish_translation(
+        Translation.objects.get(pk=translation.pk), django_capture_on_commit_callbacks
+    )
+    assert chapter_list(client, GREEK_PAGE)[1][:2] == ("20:00", "Η πόλη ξαναχτίστηκε")
