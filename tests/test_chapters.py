@@ -370,3 +370,11 @@ def test_a_moved_chapter_reaches_live_translations_on_publish_like_other_facts(
         Translation.objects.get(pk=translation.pk), django_capture_on_commit_callbacks
     )
     assert chapter_list(client, GREEK_PAGE)[1][:2] == ("20:00", "Η πόλη ξαναχτίστηκε")
+
+
+def test_search_finds_an_episode_by_a_chapter_title(client, admin_user, episode):
+    with_chapters(client, admin_user, episode)
+    client.logout()
+
+    results = BeautifulSoup(client.get("/en/search/", {"q": "rebuilt"}).text, "html.parser")
+    assert results.find("main").find("a", href=PAGE) is not None

@@ -308,7 +308,8 @@ class EpisodePage(
     def extra_search_text(self):
         city = self.localized_city
         words = [city.name, city.country] if city else []
-        return words + [person.name for person, _role in self.speakers_in_language]
+        people = [person.name for person, _role in self.speakers_in_language]
+        return words + people + [chapter.title for chapter, _person in self.chapters_in_language]
 
 
 class EpisodeSpeaker(TranslatableMixin, Orderable):
