@@ -378,3 +378,16 @@ def test_search_finds_an_episode_by_a_chapter_title(client, admin_user, episode)
 
     results = BeautifulSoup(client.get("/en/search/", {"q": "rebuilt"}).text, "html.parser")
     assert results.find("main").find("a", href=PAGE) is not None
+
+
+def test_translation_editor_offers_each_chapter_title_to_translate(client, admin_user, episode):
+    episode = with_chapters(client, admin_user, episode)
+    start_translation(episode, "el")
+    greek = episode.get_translation(locale("el"))
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[greek.pk]))
+
+    assert response.status_code == 200
+    for title in GREEK_TITLES:
+        assert title in response.text
+    assert "1:05:30" not in response.text  # times are not for translators
