@@ -119,6 +119,14 @@ def fallback_lang(obj):
     return ""
 
 
+@register.filter
+def name_in_its_language(obj):
+    """The object's name, marked with its language when that is not the page's: for a name
+    set inside a translated sentence."""
+    lang = fallback_lang(obj)
+    return format_html("<span{}>{}</span>", lang, obj.name) if lang else obj.name
+
+
 @register.simple_tag
 def localized_people(people, locale=None):
     locale = locale or Locale.get_active()
