@@ -129,3 +129,20 @@ def description(person):
     """What a person's page says about them in meta tags and link previews."""
     text = " — ".join(part for part in (person.profession, person.bio) if part)
     return Truncator(text).chars(200)
+
+
+def person_elsewhere(rest):
+    """[(language code, person)] for a person page address missing in one language: `rest` is
+    the address after the language prefix ("people/<slug>/"); the same person's pages in the
+    languages that have them, for the helpful 404."""
+    parts = [part for part in rest.split("/") if part]
+    if len(parts) != 2:
+        return []
+    index_slug, slug = parts
+    codes = {locale.pk: code for code, locale in site_locales().items()}
+    found = []
+    for locale_id, index_url in index_urls().items():
+        person = people_in(locale_id).get(slug)
+        if person is not None and index_url.rstrip("/").endswith(f"/{index_slug}"):
+            found.append((codes[locale_id], person))
+    return found

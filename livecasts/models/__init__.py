@@ -1,6 +1,6 @@
 from livecasts.models.episodes import EpisodeOrganisation, EpisodePage, EpisodeSpeaker
-from livecasts.models.people import PeopleIndexPage
 from livecasts.models.organisations import OrganisationIndexPage, OrganisationPage
+from livecasts.models.people import PeopleIndexPage
 from livecasts.models.series import SeriesOrganisation, SeriesPage
 from livecasts.models.snippets import City, Person
 

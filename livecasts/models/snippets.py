@@ -112,16 +112,16 @@ class Person(
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slug_for(self)
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         others = Person.objects.exclude(translation_key=self.translation_key)
         if self.slug and others.filter(slug=self.slug).exists():
             raise ValidationError({"slug": _("Another person already has this address name.")})
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slug_for(self)
-        super().save(*args, **kwargs)
 
     def get_preview_context(self, request, mode_name):
         # includes/people.html lists (person, part in the episode) pairs.
