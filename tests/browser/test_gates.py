@@ -27,6 +27,8 @@ PAGE_TYPES = {
     "organisation-index": "/{language}/organisations/",
     "organisation": "/{language}/organisations/dutchculture/",
     "standard-page": "/{language}/about/",
+    "people-index": "/{language}/people/",
+    "person": "/{language}/people/sample-speaker-from-athens/",
     "search-results": "/{language}/search/?q={query}",
     "not-found": "/{language}/no-such-page/",
 }
