@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
+from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import Locale
 
 from livecasts.models import EpisodeSpeaker, PeopleIndexPage
@@ -242,3 +243,36 @@ def test_every_demo_language_has_people_pages(demo, client, language):
     assert json_ld_of(person.text, "Person")["url"].endswith(
         f"/{language}/people/sample-speaker-from-athens/"
     )
+
+
+PURGED = set()
+
+
+class RecordingBackend(BaseBackend):
+    """A CDN that notes what it is asked to purge."""
+
+    def purge(self, url):
+        PURGED.add(url)
+
+
+def test_publishing_or_unpublishing_a_person_purges_what_shows_them_from_the_cdn(
+    people, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    PURGED.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        people.ada.save_revision().publish()
+    published = set(PURGED)
+    PURGED.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        people.ada_el.save_revision().publish()
+        people.ada_el.unpublish()
+
+    pages = {
+        f"http://localhost/{code}/people/{path}"
+        for code in ("en", "el")
+        for path in ("", "ada-sample/")
+    }
+    episodes = {page.full_url for page in (people.paris, people.athens, people.el)}
+    assert pages | episodes <= published
+    assert "http://localhost/el/people/ada-sample/" in PURGED
