@@ -3,11 +3,11 @@ episodes a person took part in, each kept until the content changes.
 
 A person's page is a route of the people index page in each language (/<lang>/people/<slug>/),
 served where that language has a live record of the person; the slug is shared by all of them
-(livecasts/person_slugs.py)."""
+(livecasts/person_slugs.py). The models are imported inside the functions: the people index
+page model imports this module."""
 
 from django.conf import settings
 from django.utils.text import Truncator
-from django.utils.translation import get_language
 
 from citymakers.addresses import absolute_url
 from citymakers.content_generation import kept_until_content_changes
@@ -122,7 +122,7 @@ def people_listed(locale):
                 chosen[person.translation_key] = person
         return sorted(chosen.values(), key=lambda person: person.name.casefold())
 
-    return kept_until_content_changes(f"people-listed:{locale.pk}:{get_language()}", read)
+    return kept_until_content_changes(f"people-listed:{locale.pk}", read)
 
 
 def description(person):
