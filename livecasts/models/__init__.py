@@ -1,5 +1,6 @@
 from livecasts.models.episodes import EpisodeOrganisation, EpisodePage, EpisodeSpeaker
 from livecasts.models.organisations import OrganisationIndexPage, OrganisationPage
+from livecasts.models.people import PeopleIndexPage
 from livecasts.models.series import SeriesOrganisation, SeriesPage
 from livecasts.models.snippets import City, Person
 
@@ -10,6 +11,7 @@ __all__ = [
     "EpisodeSpeaker",
     "OrganisationIndexPage",
     "OrganisationPage",
+    "PeopleIndexPage",
     "Person",
     "SeriesOrganisation",
     "SeriesPage",

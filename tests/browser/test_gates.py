@@ -31,6 +31,8 @@ PAGE_TYPES = {
     "organisation-index": "/{language}/organisations/",
     "organisation": "/{language}/organisations/dutchculture/",
     "standard-page": "/{language}/about/",
+    "people-index": "/{language}/people/",
+    "person": "/{language}/people/sample-speaker-from-athens/",
     "search-results": "/{language}/search/?q={query}",
     "search-other-languages": "/{language}/search/?q={elsewhere}",
     "not-found": "/{language}/no-such-page/",
