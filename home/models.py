@@ -28,6 +28,7 @@ class HomePage(
     subpage_types = [
         "livecasts.SeriesPage",
         "livecasts.OrganisationIndexPage",
+        "livecasts.PeopleIndexPage",
         "home.StandardPage",
     ]
 

@@ -110,14 +110,36 @@ class ScheduleField(serializers.Field):
         }
 
 
+def person_summary(person, request):
+    """A person as the API gives them: who they are, their own website (null when it may not
+    become a link) and the address of their page on this site (null without one)."""
+    from livecasts.people import person_full_url  # it imports the models, which import this
+
+    return {
+        "name": person.name,
+        "profession": person.profession,
+        "bio": person.bio,
+        "website": safe_web_address(person.website) if person.website else "",
+        "is_sample": person.is_sample,
+        "html_url": person_full_url(person, request) or None,
+    }
+
+
 class SpeakersField(PageLanguageField):
     """Speakers in the episode's language, in order, with their part in it."""
 
     def represent(self, page, request):
         return [
-            {"name": person.name, "role": role, "is_sample": person.is_sample}
+            {**person_summary(person, request), "role": role}
             for person, role in page.speakers_in_language
         ]
+
+
+class PeopleField(PageLanguageField):
+    """Everyone a people index lists, in its language where they have a record in it."""
+
+    def represent(self, page, request):
+        return [person_summary(person, request) for person in page.people]
 
 
 class OrganisationsField(PageLanguageField):

@@ -1,4 +1,4 @@
-"""schema.org JSON-LD builders for episodes, organisations and breadcrumbs.
+"""schema.org JSON-LD builders for episodes, organisations, people and breadcrumbs.
 
 Each page type says which of them describe it, in its `structured_data()` method."""
 
@@ -89,6 +89,22 @@ def organisation(page, request):
     data["description"] = strip_tags(page.description)
     if page.logo_id:
         data["logo"] = absolute_url(page.logo.get_rendition("max-400x400|format-png").url, request)
+    return data
+
+
+def person(person, url, request):
+    """A speaker's page: who they are, with their own website as `sameAs`."""
+    data = {"@context": SCHEMA, "@type": "Person", "name": person.name, "url": url}
+    if person.profession:
+        data["jobTitle"] = person.profession
+    if person.bio:
+        data["description"] = person.bio
+    website = safe_web_address(person.website)
+    if website:
+        data["sameAs"] = website
+    if person.photo_id:
+        rendition = person.photo.get_rendition("fill-600x600|format-jpeg")
+        data["image"] = absolute_url(rendition.url, request)
     return data
 
 

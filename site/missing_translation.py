@@ -10,6 +10,7 @@ from django.db import DatabaseError
 from wagtail.models import Page, Site
 
 from citymakers.view_restrictions import public
+from livecasts.people import person_elsewhere, person_url
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 LONGEST_PATH = 500  # characters; no page address on the site comes near
@@ -48,7 +49,22 @@ def _look_up(request, language, rest):
         ),
         key=lambda link: list(LANGUAGE_NAMES).index(link["code"]),
     )
-    return elsewhere, _nearest_above(reader_home, rest)
+    return elsewhere or _people_elsewhere(language, rest), _nearest_above(reader_home, rest)
+
+
+def _people_elsewhere(language, rest):
+    """A person's page is a route of the people index, not a page: looked for by its slug."""
+    links = [
+        {
+            "code": code,
+            "name": LANGUAGE_NAMES.get(code, code),
+            "title": person.name,
+            "url": person_url(person),
+        }
+        for code, person in person_elsewhere(rest)
+        if code != language
+    ]
+    return sorted(links, key=lambda link: list(LANGUAGE_NAMES).index(link["code"]))
 
 
 def _nearest_above(reader_home, rest):

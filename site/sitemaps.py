@@ -6,6 +6,8 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from citymakers.addresses import x_default_address
+from livecasts import people
+from livecasts.models import PeopleIndexPage
 
 
 class LocalisedPagesSitemap(Sitemap):
@@ -63,7 +65,33 @@ class LocalisedPagesSitemap(Sitemap):
                         "alternates": alternates.get(item.translation_key, []),
                     }
                 )
+        urls += self.person_urls(pages)
         lastmods = [url["lastmod"] for url in urls]
         if lastmods and None not in lastmods:
             self.latest_lastmod = max(lastmods)
         return urls
+
+    def person_urls(self, pages):
+        """Each person's page, after the people index that serves it, in this section's
+        language: only the people who have a live record in it."""
+        urls = []
+        for index in pages:
+            if index.specific_class is not PeopleIndexPage:
+                continue
+            for person in people.people_in(index.locale_id).values():
+                location = people.person_full_url(person, self.request)
+                if location:
+                    urls.append(self.person_entry(person, location))
+        return urls
+
+    def person_entry(self, person, location):
+        versions = people.person_translations(person, self.request)
+        alternates = [{"lang_code": code, "location": full} for code, _url, full in versions]
+        default = x_default_address({code: full for code, _url, full in versions})
+        alternates.append({"lang_code": "x-default", "location": default})
+        return {
+            "item": person,
+            "location": location,
+            "lastmod": person.last_published_at,
+            "alternates": alternates,
+        }

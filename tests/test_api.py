@@ -65,8 +65,17 @@ def test_episode_detail_speaks_the_episodes_language(client, series_content):
     assert data["title"] == "Infected Cities: Αθήνα"
     assert data["summary"] == athens.summary
     assert data["city"] == {"name": "Αθήνα", "country": "Ελλάδα", "time_zone": "Europe/Amsterdam"}
+    # No people index in this tree: the person has no page to link to.
     assert data["speakers"] == [
-        {"name": "Ενδεικτικός παρουσιαστής", "role": "Host", "is_sample": True}
+        {
+            "name": "Ενδεικτικός παρουσιαστής",
+            "profession": "",
+            "bio": "",
+            "website": "",
+            "role": "Host",
+            "is_sample": True,
+            "html_url": None,
+        }
     ]
     assert data["livestream_url"] == "https://stream.example.org/athens"
     assert data["links"] == {"calendar": "http://localhost/el/infected-cities/athens/calendar.ics"}

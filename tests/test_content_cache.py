@@ -114,6 +114,6 @@ def test_a_made_up_page_number_is_not_kept(client, content):
     for number in ("1", "21", "99999", "-3"):
         assert client.get("/en/infected-cities/", {"page": number}).status_code == 200
     memory = caches["content"]._local
-    kept = [key for key in memory._cache if "series-listing" in key]
+    kept = [key for key in memory._cache if ":series-listing:" in key]
 
     assert len(kept) == 1 and f"series-listing:{content.series.pk}:1@" in kept[0]

@@ -2,6 +2,8 @@
 remembered for the bare domain, a page missing in the reader's language says where it is, and
 text not translated yet carries its own language."""
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Locale, PageViewRestriction
@@ -124,9 +126,11 @@ def test_a_private_page_is_not_revealed_in_another_language(client, series):
 
 
 def test_text_not_translated_yet_is_marked_with_its_language(client, series):
-    city = CityFactory(name="Berlin", country="Germany", time_zone="Europe/Berlin")
+    city = CityFactory(name="Lisbon", country="Portugal", time_zone="Europe/Lisbon")
     person = PersonFactory(name="Sample Ada", profession="Urbanist")
-    episode = EpisodePageFactory(parent=series, title="Berlin", slug="berlin", city=city)
+    episode = EpisodePageFactory(
+        parent=series, title="Berlin", slug="berlin", city=city, start_time=datetime.time(16)
+    )
     EpisodeSpeaker.objects.create(page=episode, person=person, role="Guest")
     episode = publish(episode)
     greek = Locale.objects.get(language_code="el")
@@ -140,3 +144,7 @@ def test_text_not_translated_yet_is_marked_with_its_language(client, series):
     assert greek_page.find(class_="person__name").span["lang"] == "en"
     assert not english_page.find(class_="episode__city").has_attr("lang")
     assert not english_page.find(class_="person__profession").has_attr("lang")
+    # The local start time names the city inside a translated sentence.
+    local_start = greek_page.find(class_="date-block__local")
+    assert local_start.span["lang"] == "en" and local_start.span.text == "Lisbon"
+    assert english_page.find(class_="date-block__local").span is None

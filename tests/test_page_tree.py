@@ -5,7 +5,13 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, StandardPage
-from livecasts.models import EpisodePage, OrganisationIndexPage, OrganisationPage, SeriesPage
+from livecasts.models import (
+    EpisodePage,
+    OrganisationIndexPage,
+    OrganisationPage,
+    PeopleIndexPage,
+    SeriesPage,
+)
 from tests.admin_forms import episode_form
 from tests.factories import (
     EpisodePageFactory,
@@ -29,8 +35,14 @@ class PageTreeRulesTest(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(OrganisationPage, {OrganisationIndexPage})
         self.assertAllowedParentPageTypes(OrganisationIndexPage, {HomePage})
 
-    def test_home_takes_series_organisation_index_and_standard_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {SeriesPage, OrganisationIndexPage, StandardPage})
+    def test_people_index_lives_under_home_and_has_no_children(self):
+        self.assertAllowedParentPageTypes(PeopleIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(PeopleIndexPage, set())
+
+    def test_home_takes_series_organisation_and_people_indexes_and_standard_pages(self):
+        self.assertAllowedSubpageTypes(
+            HomePage, {SeriesPage, OrganisationIndexPage, PeopleIndexPage, StandardPage}
+        )
 
 
 class EditorAddsAnEpisodeTest(WagtailPageTestCase):

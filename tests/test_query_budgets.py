@@ -198,6 +198,8 @@ DEMO_PAGES = {
     "series calendar": "/{}/infected-cities/calendar.ics",
     "episode calendar": "/{}/infected-cities/athens/calendar.ics",
     "standard page": "/{}/about/",
+    "people index": "/{}/people/",
+    "person": "/{}/people/sample-speaker-from-athens/",
     "search": "/{}/search/?q=Athens",
     "API listing": "/api/v2/pages/?type=livecasts.EpisodePage&locale={}"
     "&fields=speakers,organisations,city,schedule,chapters",

@@ -78,6 +78,13 @@ ORGANISATION_INDEX = {
     "intro": "<p>The organisations that make City Makers possible.</p>",
 }
 
+PEOPLE_INDEX = {
+    "slug": "people",
+    "title": "People",
+    "intro": "<p>The speakers and hosts of the City Makers livecasts. The people shown in the demo "
+    "are invented samples.</p>",
+}
+
 ORGANISATIONS = [
     {
         "slug": "dutchculture",

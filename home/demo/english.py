@@ -15,6 +15,7 @@ from livecasts.models import (
     EpisodeSpeaker,
     OrganisationIndexPage,
     OrganisationPage,
+    PeopleIndexPage,
     Person,
     SeriesOrganisation,
     SeriesPage,
@@ -49,6 +50,7 @@ class EnglishSource:
         cities = {c["key"]: self.city(c) for c in content.CITIES}
         people = {p["key"]: self.person(p) for p in content.PEOPLE}
         organisations = self.organisations()
+        self.people_index()
         series = self.series(organisations)
         for episode in content.EPISODES:
             speakers = [people["host"], people[episode["city"]]]
@@ -125,6 +127,14 @@ class EnglishSource:
             ),
         )
         return [self.organisation(index, data) for data in content.ORGANISATIONS]
+
+    def people_index(self):
+        data = content.PEOPLE_INDEX
+        return self._child(
+            self.home,
+            data["slug"],
+            lambda: PeopleIndexPage(title=data["title"], intro=data["intro"], show_in_menus=True),
+        )
 
     def organisation(self, index, data):
         logo, _ = demo_image(f"Logo: {data['title']}", data["colour"], size=(800, 800))

@@ -16,7 +16,7 @@ from wagtail.templatetags.wagtailcore_tags import richtext
 from citymakers.addresses import absolute_url, x_default_address
 from citymakers.content_generation import kept_until_content_changes
 from home.models import HomePage
-from livecasts import localization
+from livecasts import localization, people
 from livecasts.safe_urls import neutralise_markup, safe_web_address
 from livecasts.video import parse_video_url
 
@@ -41,7 +41,9 @@ def page_translations(context, page=None):
     if cache is not None:
         return cache
     current = get_language()
-    if page is not None and getattr(page, "pk", None):
+    if context.get("page_translations_override") is not None:  # a route with its own versions
+        pairs = context["page_translations_override"]
+    elif page is not None and getattr(page, "pk", None):
         key = f"translations:{page.translation_key}:{request.get_host()}"
         pairs = kept_until_content_changes(key, lambda: _live_translations(page, request))
     else:
@@ -103,7 +105,15 @@ def og_locale(code):
 
 @register.simple_tag(takes_context=True)
 def json_ld(context, page):
-    objects = page.structured_data(context["request"])
+    return _json_ld_script(page.structured_data(context["request"]))
+
+
+@register.simple_tag(takes_context=True)
+def person_json_ld(context, page, person):
+    return _json_ld_script(page.person_structured_data(person, context["request"]))
+
+
+def _json_ld_script(objects):
     # Escape "<" so no text in the data can close the script element.
     payload = json.dumps(objects, ensure_ascii=False).replace("<", "\\u003c")
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
@@ -117,6 +127,26 @@ def fallback_lang(obj):
     if code and code != get_language():
         return format_html(' lang="{}"', code)
     return ""
+
+
+@register.filter
+def name_in_its_language(obj):
+    """The object's name, marked with its language when that is not the page's: for a name
+    set inside a translated sentence."""
+    lang = fallback_lang(obj)
+    return format_html("<span{}>{}</span>", lang, obj.name) if lang else obj.name
+
+
+@register.filter
+def language_of(obj):
+    """The language code of a translatable object, without a query."""
+    return localization.language_of(obj) or ""
+
+
+@register.filter
+def person_url(person):
+    """The address of a person's page in their own language, or "" where they have none."""
+    return people.person_url(person)
 
 
 @register.simple_tag

@@ -1,6 +1,7 @@
 from livecasts.models.chapters import EpisodeChapter
 from livecasts.models.episodes import EpisodeOrganisation, EpisodePage, EpisodeSpeaker
 from livecasts.models.organisations import OrganisationIndexPage, OrganisationPage
+from livecasts.models.people import PeopleIndexPage
 from livecasts.models.series import SeriesOrganisation, SeriesPage
 from livecasts.models.snippets import City, Person
 
@@ -12,6 +13,7 @@ __all__ = [
     "EpisodeSpeaker",
     "OrganisationIndexPage",
     "OrganisationPage",
+    "PeopleIndexPage",
     "Person",
     "SeriesOrganisation",
     "SeriesPage",

@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from livecasts.models.mixins import SafeAddressesMixin
+from livecasts.person_slugs import SLUG_LENGTH, slug_for
 
 
 class EditorialSnippetMixin(
@@ -48,6 +49,15 @@ class Person(
     """A speaker or host; one record per language, so bios and professions read naturally."""
 
     name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("address name"),
+        max_length=SLUG_LENGTH,
+        blank=True,
+        help_text=_(
+            "The last part of the person's page address, the same in every language. "
+            "Left empty, it is made from the name."
+        ),
+    )
     profession = models.CharField(
         _("profession"),
         max_length=160,
@@ -75,6 +85,7 @@ class Person(
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("slug"),
         FieldPanel("profession"),
         FieldPanel("bio"),
         FieldPanel("photo"),
@@ -87,15 +98,30 @@ class Person(
         index.AutocompleteField("name"),
         index.FilterField("locale_id"),
     ]
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
     preview_template = "livecasts/editing/person_preview.html"
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_person_slug_per_locale")
+        ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slug_for(self)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        others = Person.objects.exclude(translation_key=self.translation_key)
+        if self.slug and others.filter(slug=self.slug).exists():
+            raise ValidationError({"slug": _("Another person already has this address name.")})
 
     def get_preview_context(self, request, mode_name):
         # includes/people.html lists (person, part in the episode) pairs.

@@ -16,6 +16,10 @@ from tests.browser.browsing import VNU_JAR, run_axe
 pytestmark = pytest.mark.browser
 LANGUAGES = ["en", "el"]
 SEARCH_QUERY = {"en": "Athens", "el": "Αθήνα"}
+# Found only in another language: the results page offers those, labelled by language.
+ELSEWHERE_QUERY = {"en": "Αθήνα", "el": "Paris"}
+# A language each sample episode is not translated into: its address there is a helpful 404.
+UNTRANSLATED_IN = {"en": "nl", "el": "pl"}
 PAGE_TYPES = {
     "home": "/{language}/",
     "series": "/{language}/infected-cities/",
@@ -27,8 +31,12 @@ PAGE_TYPES = {
     "organisation-index": "/{language}/organisations/",
     "organisation": "/{language}/organisations/dutchculture/",
     "standard-page": "/{language}/about/",
+    "people-index": "/{language}/people/",
+    "person": "/{language}/people/sample-speaker-from-athens/",
     "search-results": "/{language}/search/?q={query}",
+    "search-other-languages": "/{language}/search/?q={elsewhere}",
     "not-found": "/{language}/no-such-page/",
+    "not-translated": "/{untranslated}/infected-cities/sample-upcoming/",
 }
 
 # What the broadcast section says in each sample's state (tests/browser/episode_states.py).
@@ -46,12 +54,16 @@ CHAPTER_TEXT = {
 
 
 def page_path(page_type, language):
-    query = quote(SEARCH_QUERY[language])
-    return PAGE_TYPES[page_type].format(language=language, query=query)
+    return PAGE_TYPES[page_type].format(
+        language=language,
+        query=quote(SEARCH_QUERY[language]),
+        elsewhere=quote(ELSEWHERE_QUERY[language]),
+        untranslated=UNTRANSLATED_IN[language],
+    )
 
 
 def expected_status(page_type):
-    return 404 if page_type == "not-found" else 200
+    return 404 if page_type in ("not-found", "not-translated") else 200
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -65,8 +77,10 @@ def test_page_is_accessible_and_loads_cleanly(open_context, site, page_type, lan
 
     response = page.goto(url)
     assert response.status == expected_status(page_type)
-    if page_type == "search-results":  # the results markup is what this page type is about
+    if page_type.startswith("search-"):  # the results markup is what this page type is about
         expect(page.get_by_role("main").get_by_role("heading", level=2).first).to_be_visible()
+    if page_type == "not-translated":  # the ways on to the languages it exists in
+        expect(page.get_by_role("main").locator(f'a[hreflang="{language}"]')).to_be_visible()
     if page_type in STATE_TEXT:  # the sample really is in the state it stands for
         expect(page.locator(".broadcast")).to_contain_text(STATE_TEXT[page_type][language])
     if page_type in CHAPTER_TEXT:

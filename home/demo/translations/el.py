@@ -31,6 +31,8 @@ STRINGS = {
     "City Makers brings together the people who shape cities through culture: artists, makers, organisers and researchers from across Europe, live and in conversation.": "Το City Makers φέρνει κοντά τους ανθρώπους που διαμορφώνουν τις πόλεις μέσα από τον πολιτισμό: καλλιτέχνες, δημιουργούς, διοργανωτές και ερευνητές από όλη την Ευρώπη, ζωντανά και σε διάλογο.",
     "Organisations": "Οργανισμοί",
     "The organisations that make City Makers possible.": "Οι οργανισμοί που κάνουν το City Makers πραγματικότητα.",
+    "People": "Ομιλητές",
+    "The speakers and hosts of the City Makers livecasts. The people shown in the demo are invented samples.": "Οι ομιλητές και οι παρουσιαστές των ζωντανών μεταδόσεων του City Makers. Τα πρόσωπα της επίδειξης είναι επινοημένα δείγματα.",
     "DutchCulture": "DutchCulture",
     "DutchCulture is the Dutch centre for international cultural cooperation. It connects artists and institutions in the Netherlands with partners abroad and shares knowledge on working across borders.": "Το DutchCulture είναι το ολλανδικό κέντρο για τη διεθνή πολιτιστική συνεργασία. Φέρνει σε επαφή καλλιτέχνες και φορείς της Ολλανδίας με εταίρους στο εξωτερικό και μοιράζεται γνώση για τη συνεργασία πέρα από τα σύνορα.",
     "Pakhuis de Zwijger": "Pakhuis de Zwijger",

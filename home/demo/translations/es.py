@@ -31,6 +31,8 @@ STRINGS = {
     "City Makers brings together the people who shape cities through culture: artists, makers, organisers and researchers from across Europe, live and in conversation.": "City Makers reúne a quienes dan forma a las ciudades a través de la cultura: artistas, creadores, organizadores e investigadores de toda Europa, en directo y en conversación.",
     "Organisations": "Organizaciones",
     "The organisations that make City Makers possible.": "Las organizaciones que hacen posible City Makers.",
+    "People": "Participantes",
+    "The speakers and hosts of the City Makers livecasts. The people shown in the demo are invented samples.": "Los ponentes y presentadores de las retransmisiones en directo de City Makers. Las personas que aparecen en la demostración son ejemplos inventados.",
     "DutchCulture": "DutchCulture",
     "DutchCulture is the Dutch centre for international cultural cooperation. It connects artists and institutions in the Netherlands with partners abroad and shares knowledge on working across borders.": "DutchCulture es el centro neerlandés de cooperación cultural internacional. Conecta a artistas e instituciones de los Países Bajos con socios en el extranjero y comparte conocimiento sobre cómo trabajar más allá de las fronteras.",
     "Pakhuis de Zwijger": "Pakhuis de Zwijger",

@@ -31,6 +31,8 @@ STRINGS = {
     "City Makers brings together the people who shape cities through culture: artists, makers, organisers and researchers from across Europe, live and in conversation.": "City Makers réunit celles et ceux qui façonnent les villes par la culture : artistes, créateurs, organisateurs et chercheurs de toute l'Europe, en direct et en dialogue.",
     "Organisations": "Les organisations",
     "The organisations that make City Makers possible.": "Les organisations qui rendent City Makers possible.",
+    "People": "Intervenants",
+    "The speakers and hosts of the City Makers livecasts. The people shown in the demo are invented samples.": "Les intervenants et les animateurs des émissions en direct de City Makers. Les personnes présentées dans la démonstration sont des exemples inventés.",
     "DutchCulture": "DutchCulture",
     "DutchCulture is the Dutch centre for international cultural cooperation. It connects artists and institutions in the Netherlands with partners abroad and shares knowledge on working across borders.": "DutchCulture est le centre néerlandais de la coopération culturelle internationale. Il met en relation les artistes et les institutions des Pays-Bas avec des partenaires à l'étranger et partage son expertise sur le travail par-delà les frontières.",
     "Pakhuis de Zwijger": "Pakhuis de Zwijger",

@@ -31,6 +31,8 @@ STRINGS = {
     "City Makers brings together the people who shape cities through culture: artists, makers, organisers and researchers from across Europe, live and in conversation.": "City Makers brengt de mensen samen die steden vormgeven met cultuur: kunstenaars, makers, organisatoren en onderzoekers uit heel Europa, live en met elkaar in gesprek.",
     "Organisations": "Organisaties",
     "The organisations that make City Makers possible.": "De organisaties die City Makers mogelijk maken.",
+    "People": "Sprekers",
+    "The speakers and hosts of the City Makers livecasts. The people shown in the demo are invented samples.": "De sprekers en presentatoren van de livecasts van City Makers. De mensen in deze demo zijn verzonnen voorbeelden.",
     "DutchCulture": "DutchCulture",
     "DutchCulture is the Dutch centre for international cultural cooperation. It connects artists and institutions in the Netherlands with partners abroad and shares knowledge on working across borders.": "DutchCulture is het Nederlandse centrum voor internationale culturele samenwerking. Het verbindt kunstenaars en instellingen in Nederland met partners in het buitenland en deelt kennis over samenwerken over de grens.",
     "Pakhuis de Zwijger": "Pakhuis de Zwijger",

@@ -31,6 +31,8 @@ STRINGS = {
     "City Makers brings together the people who shape cities through culture: artists, makers, organisers and researchers from across Europe, live and in conversation.": "City Makers łączy ludzi, którzy kształtują miasta poprzez kulturę: artystów, twórców, organizatorów i badaczy z całej Europy – na żywo i w rozmowie.",
     "Organisations": "Organizacje",
     "The organisations that make City Makers possible.": "Organizacje, dzięki którym powstaje City Makers.",
+    "People": "Rozmówcy",
+    "The speakers and hosts of the City Makers livecasts. The people shown in the demo are invented samples.": "Rozmówcy i prowadzący transmisje na żywo City Makers. Osoby pokazane w wersji demonstracyjnej są zmyślonymi przykładami.",
     "DutchCulture": "DutchCulture",
     "DutchCulture is the Dutch centre for international cultural cooperation. It connects artists and institutions in the Netherlands with partners abroad and shares knowledge on working across borders.": "DutchCulture to holenderskie centrum międzynarodowej współpracy kulturalnej. Łączy artystów i instytucje z Holandii z partnerami za granicą oraz dzieli się wiedzą o współpracy ponad granicami.",
     "Pakhuis de Zwijger": "Pakhuis de Zwijger",

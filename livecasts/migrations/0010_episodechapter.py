@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('livecasts', '0007_organisation_links_verbose_names'),
+        ('livecasts', '0009_people_index_page'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
