@@ -121,10 +121,10 @@ RELATED_IN_LANGUAGE = ("city", "speakers", "organisations", "chapters")
 
 
 def with_related_in_their_language(episodes, related=RELATED_IN_LANGUAGE):
-    """The episodes, each with its city, speakers and organisations (those of them named in
-    `related`) in its own language, set as `localized_city`, `speakers_in_language` and
-    `organisations_in_language`: at most five queries, however many episodes, people,
-    organisations and languages."""
+    """The episodes, each with its city, speakers, organisations and chapters (those of them
+    named in `related`) in its own language, set as `localized_city`, `speakers_in_language`,
+    `organisations_in_language` and `chapters_in_language`: at most seven queries, however many
+    episodes, people, organisations, chapters and languages."""
     from livecasts.models import EpisodeOrganisation, EpisodeSpeaker  # they import this module
 
     episodes = list(episodes)
