@@ -5,13 +5,17 @@ language tree of the site is included), `?type=livecasts.EpisodePage` and `?fiel
 `api_fields` of the page models.
 """
 
+import hashlib
 from functools import reduce
 from operator import or_
 
+from django.core.exceptions import EmptyResultSet
+from django.db.models import QuerySet
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.filters import LocaleFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
@@ -76,7 +80,27 @@ class KnownLocaleFilter(LocaleFilter):
         return filtered
 
 
+class CountedOncePerChangePagination(WagtailPagination):
+    """Wagtail's pagination, with the total a listing reports read once per content change: the
+    listing holds live, public pages only, so its count changes only with the content."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if isinstance(queryset, QuerySet):
+            queryset.count = _count_kept_until_content_changes(queryset)
+        return super().paginate_queryset(queryset, request, view)
+
+
+def _count_kept_until_content_changes(queryset):
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return lambda: 0
+    digest = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()
+    return lambda: kept_until_content_changes(f"api-count:{digest}", queryset.all().count)
+
+
 class LocalisedPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
+    pagination_class = CountedOncePerChangePagination
     filter_backends = [
         KnownLocaleFilter if backend is LocaleFilter else backend
         for backend in PagesAPIViewSet.filter_backends
