@@ -54,11 +54,19 @@ def measure(pages, servers):
         for name, path in pages.items():
             for mode, port in servers.items():
                 round_rates[name, mode] = requests_per_second(port, path, SECONDS)
+                drain(port)
         ceiling, _failed = requests_per_second(servers["uncached"], CEILING, SECONDS)
+        drain(servers["uncached"])
         for key, (rate, failed) in round_rates.items():
-            results.setdefault(key, []).append((rate, rate / ceiling, failed))
+            results.setdefault(key, []).append((rate, rate / max(ceiling, 1e-9), failed))
         results.setdefault(("ceiling", "uncached"), []).append((ceiling, 1.0, 0))
     return results
+
+
+def drain(port):
+    """Wait until the server has answered what the load left queued (wrk stops at its deadline
+    without waiting), so that a slow page's backlog does not count against the next one."""
+    status_of(port, CEILING)
 
 
 def warm(pages, servers):
