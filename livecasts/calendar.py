@@ -7,7 +7,8 @@ still to be announced becomes an all-day event on its date. SEQUENCE is the epis
 livecasts/facts.py) and STATUS follows the episode's status, so subscribed calendars move or
 cancel the event; LAST-MODIFIED is the last publish, DTSTAMP the time the file was made.
 A series calendar holds every episode not yet over and the latest CALENDAR_PAST_EPISODES before
-them, so it stays small however long the series runs.
+them, so it stays small however long the series runs; it is made once per schedule period
+(citymakers/cache_lifetimes.py), as a long schedule makes it long.
 """
 
 import datetime
@@ -18,6 +19,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
+from citymakers.cache_lifetimes import kept_until_schedule_changes
 from citymakers.public_caching import cache_publicly
 from livecasts.broadcast_text import headline
 from livecasts.localization import with_cities_in_their_language
@@ -83,8 +85,8 @@ def build_calendar(episodes, request=None, *, uid, name=None, description=None):
     return calendar
 
 
-def calendar_response(calendar, filename, *, as_attachment):
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+def calendar_response(body, filename, *, as_attachment):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(as_attachment, filename)
     return response
 
@@ -94,28 +96,36 @@ def episode_calendar_response(episode, request):
     # No calendar name: some clients would make a new calendar for a single imported event.
     calendar = build_calendar([episode], request, uid=f"calendar-{episode_uid(episode)}")
     filename = f"{episode.slug}-{episode.locale.language_code}.ics"
-    return cache_publicly(calendar_response(calendar, filename, as_attachment=True), episode)
+    body = calendar.to_ical()
+    return cache_publicly(calendar_response(body, filename, as_attachment=True), episode)
 
 
 def series_calendar_episodes(series):
     """The latest past episodes and every one not yet over, in broadcast order."""
     not_over = may_not_be_over(timezone.now())
-    past = series.episodes().exclude(not_over).reverse()[:CALENDAR_PAST_EPISODES]
-    episodes = [*list(past)[::-1], *series.episodes().filter(not_over)]
+    episodes = series.episodes().defer_streamfields()
+    past = episodes.exclude(not_over).reverse()[:CALENDAR_PAST_EPISODES]
+    episodes = [*list(past)[::-1], *episodes.filter(not_over)]
     return with_cities_in_their_language(episodes)
 
 
 def series_calendar_response(series, request):
     """The series' episodes (see series_calendar_episodes), for calendar apps to subscribe to."""
     language = series.locale.language_code
+    key = f"series-calendar:{series.pk}:{request.get_host()}"
+    body = kept_until_schedule_changes(key, lambda: series_calendar(series, request).to_ical())
+    filename = f"{series.slug}-{language}.ics"
+    return cache_publicly(calendar_response(body, filename, as_attachment=False), series)
+
+
+def series_calendar(series, request):
     calendar = build_calendar(
         series_calendar_episodes(series),
         request,
-        uid=f"series-{series.translation_key}-{language}@{UID_DOMAIN}",
+        uid=f"series-{series.translation_key}-{series.locale.language_code}@{UID_DOMAIN}",
         name=series.title,
         description=series.strap_line or None,
     )
     calendar.refresh_interval = REFRESH_INTERVAL
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH_INTERVAL))  # Outlook's refresh hint
-    filename = f"{series.slug}-{language}.ics"
-    return cache_publicly(calendar_response(calendar, filename, as_attachment=False), series)
+    return calendar

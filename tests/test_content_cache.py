@@ -117,3 +117,21 @@ def test_a_made_up_page_number_is_not_kept(client, content):
     kept = [key for key in memory._cache if ":series-listing:" in key]
 
     assert len(kept) == 1 and f"series-listing:{content.series.pk}:1@" in kept[0]
+
+
+def test_a_series_calendar_is_made_once_and_shows_a_moved_episode_at_the_next_refresh(
+    client, content
+):
+    calendar = "/en/infected-cities/calendar.ics"
+    first = client.get(calendar).content
+    assert client.get(calendar).content == first  # the same file, DTSTAMP included
+    assert b"DTSTART;TZID=Europe/Amsterdam:20201217T160000" in first
+
+    athens = EpisodePage.objects.get(
+        translation_key=content.episodes["athens"].translation_key, locale__language_code="en"
+    )
+    athens.start_time = datetime.time(18, 30)
+    athens.save_revision().publish()
+
+    moved = client.get(calendar).content
+    assert b"DTSTART;TZID=Europe/Amsterdam:20201217T183000" in moved
