@@ -11,6 +11,7 @@ from wagtail.images.models import Image
 from wagtail.models import Site
 
 from livecasts.models import EpisodePage, OrganisationPage, SeriesPage
+from livecasts.video import parse_video_url
 
 pytestmark = pytest.mark.django_db
 
@@ -64,11 +65,14 @@ def api_addresses():
 
 
 def third_party_hosts():
-    """Hosts of addresses that editors typed (websites, streams, recordings)."""
+    """Hosts of addresses that editors typed (websites, streams, recordings), and of the players
+    the site embeds for the recordings and streams."""
     typed = [page.website for page in OrganisationPage.objects.all()]
     for episode in EpisodePage.objects.all():
         typed += [episode.livestream_url, episode.recording_url]
-    return {urlsplit(address).hostname for address in typed if address}
+    videos = [parse_video_url(address) for address in typed if address]
+    players = [video.player_url for video in videos if video]
+    return {urlsplit(address).hostname for address in typed + players if address}
 
 
 def absolute_addresses(response):
