@@ -82,9 +82,13 @@ def episode_speakers(episode):
     return list(zip(people, [link.role for link in links], strict=True))
 
 
+# By time: a translation's copies of the chapters need not keep the source's sort order.
+CHAPTER_ORDER = ("start", "sort_order")
+
+
 def episode_chapters(episode):
-    """(chapter, speaker or None) pairs in the episode's language, in the editor's order."""
-    chapters = list(episode.chapters.select_related("person"))
+    """(chapter, speaker or None) pairs in the episode's language, in the recording's order."""
+    chapters = list(episode.chapters.select_related("person").order_by(*CHAPTER_ORDER))
     return _with_people_in_language([(chapter, episode.locale_id) for chapter in chapters])
 
 
@@ -159,7 +163,10 @@ def _with_chapters_in_language(episodes):
     from livecasts.models import EpisodeChapter  # it imports this module
 
     prefetch_related_objects(
-        episodes, Prefetch("chapters", EpisodeChapter.objects.select_related("person"))
+        episodes,
+        Prefetch(
+            "chapters", EpisodeChapter.objects.select_related("person").order_by(*CHAPTER_ORDER)
+        ),
     )
     known = {
         (episode.pk, person.translation_key): person
