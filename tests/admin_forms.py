@@ -18,6 +18,7 @@ def episode_form(**overrides):
         "speakers": inline_formset([]),
         "organisations": inline_formset([]),
         "chapters": inline_formset([]),
+        "transcript_lines": inline_formset([]),
         "body": streamfield([]),
         "comments": inline_formset([]),
     }

@@ -50,6 +50,7 @@ def english_form(episode, **changes):
         "speakers": inline_formset([]),
         "organisations": inline_formset([]),
         "chapters": inline_formset([]),
+        "transcript_lines": inline_formset([]),
         "body": body_form(episode),
         "comments": inline_formset([]),
         "action-publish": "action-publish",

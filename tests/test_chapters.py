@@ -68,6 +68,7 @@ def editor_form(episode, chapters, publish=True):
             [chapter_form(chapter) for chapter in chapters],
             initial=sum(1 for chapter in chapters if isinstance(chapter, dict)),
         ),
+        "transcript_lines": inline_formset([]),
         "body": streamfield([]),
         "comments": inline_formset([]),
     }

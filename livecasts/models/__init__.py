@@ -4,6 +4,7 @@ from livecasts.models.organisations import OrganisationIndexPage, OrganisationPa
 from livecasts.models.people import PeopleIndexPage
 from livecasts.models.series import SeriesOrganisation, SeriesPage
 from livecasts.models.snippets import City, Person
+from livecasts.models.transcript import EpisodeTranscriptLine
 
 __all__ = [
     "City",
@@ -11,6 +12,7 @@ __all__ = [
     "EpisodeOrganisation",
     "EpisodePage",
     "EpisodeSpeaker",
+    "EpisodeTranscriptLine",
     "OrganisationIndexPage",
     "OrganisationPage",
     "PeopleIndexPage",

@@ -152,6 +152,14 @@ class EpisodePage(
                 "the titles; times and speakers are the same in every language."
             ),
         ),
+        InlinePanel(
+            "transcript_lines",
+            heading=_("Transcript"),
+            help_text=_(
+                "What was said in the recording, passage by passage, in order. Translators "
+                "translate the text; times and speakers are the same in every language."
+            ),
+        ),
     ]
     edit_handler = TabbedInterface(
         [
