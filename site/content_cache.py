@@ -66,4 +66,6 @@ class LocalFirstCache(BaseCache):
         return self._shared.delete(key, version)
 
     def clear(self):
+        """Forget this process's copies only. The shared entries are left alone: they belong to
+        every process, and a content change already makes them unreachable."""
         self._local.clear()

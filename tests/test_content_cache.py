@@ -123,8 +123,12 @@ def test_a_series_calendar_is_made_once_and_shows_a_moved_episode_at_the_next_re
     client, content
 ):
     calendar = "/en/infected-cities/calendar.ics"
-    first = client.get(calendar).content
-    assert client.get(calendar).content == first  # the same file, DTSTAMP included
+    morning = datetime.datetime(2026, 12, 3, 9, 0, tzinfo=PROGRAMME_TIME_ZONE)
+    with time_machine.travel(morning, tick=False):
+        first = client.get(calendar).content
+    with time_machine.travel(morning + datetime.timedelta(minutes=7), tick=False):
+        # The same file, its DTSTAMP included: made once, not again for a later request.
+        assert client.get(calendar).content == first
     assert b"DTSTART;TZID=Europe/Amsterdam:20201217T160000" in first
 
     athens = EpisodePage.objects.get(
