@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from citymakers.addresses import route_full_url
 from citymakers.content_generation import kept_until_content_changes
 from livecasts import chapters, facts, structured_data
 from livecasts.api_fields import (
@@ -36,6 +37,11 @@ from livecasts.api_fields import (
 from livecasts.blocks import EpisodeBodyBlock
 from livecasts.broadcast_text import status_sentence
 from livecasts.calendar import CALENDAR_ROUTE, episode_calendar_response
+from livecasts.chapters_json import (
+    CHAPTERS_JSON_ROUTE,
+    CHAPTERS_JSON_ROUTE_NAME,
+    chapters_json_response,
+)
 from livecasts.forms import EpisodePageForm
 from livecasts.localization import (
     episode_chapters,
@@ -210,9 +216,22 @@ class EpisodePage(
     def calendar_view(self, request):
         return episode_calendar_response(self, request)
 
+    @re_path(CHAPTERS_JSON_ROUTE, name=CHAPTERS_JSON_ROUTE_NAME)
+    def chapters_json_view(self, request):
+        return chapters_json_response(self, request)
+
     def get_cached_paths(self):
-        """The page and its calendar download: what a CDN purge on publish must cover."""
-        return ["/", self.reverse_subpage("calendar")]
+        """The page, its calendar download and its chapters file: what a CDN purge on publish
+        must cover."""
+        return [
+            "/",
+            self.reverse_subpage("calendar"),
+            self.reverse_subpage(CHAPTERS_JSON_ROUTE_NAME),
+        ]
+
+    def get_route_url(self, route_name, request=None):
+        """Absolute URL of this episode's calendar ("calendar") or chapters ("chapters_json")."""
+        return route_full_url(self, route_name, request)
 
     @cached_property
     def broadcast(self):
