@@ -18,10 +18,17 @@ from tests.fixtures_content import translate_page
 from tests.test_chapters import (
     GREEK_TITLES,
     RECORDING,
+    post_edit,
     translate_titles,
     with_chapters,
 )
-from tests.translation_fixtures import add_episode, locale, publish_translation, start_translation
+from tests.translation_fixtures import (
+    add_episode,
+    fill,
+    locale,
+    publish_translation,
+    start_translation,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -177,11 +184,19 @@ def test_greek_chapters_file_has_the_translated_titles(
     assert warsaw.podcast_chapters["url"] == f"{SITE}/el/infected-cities/warsaw/chapters.json"
 
 
-def test_an_episode_without_chapters_has_no_chapters_file(client, recorded):
-    response = get(client, "/en/infected-cities/lisbon/chapters.json")
+def test_an_episode_without_chapters_has_no_chapters_file_in_any_language(
+    client, recorded, django_capture_on_commit_callbacks
+):
+    translation = start_translation(EpisodePage.objects.get(slug="lisbon"), "el")
+    fill(translation)
+    publish_translation(translation, django_capture_on_commit_callbacks)
+    assert get(client, "/el/infected-cities/lisbon/").status_code == 200
 
-    assert response.status_code == 404
-    assert BeautifulSoup(response.content, "html.parser").html["lang"] == "en"
+    for language in ("en", "el"):
+        response = get(client, f"/{language}/infected-cities/lisbon/chapters.json")
+
+        assert response.status_code == 404
+        assert BeautifulSoup(response.content, "html.parser").html["lang"] == language
 
 
 def test_a_draft_or_private_episode_gives_out_no_chapters(client, recorded):
@@ -251,3 +266,25 @@ def test_greek_person_page_links_to_the_greek_chapters(
     assert spoken_chapters(client, f"/el/people/{ewa.slug}/") == [
         ("12:05", "12:05 Η πόλη ξαναχτίστηκε", "/el/infected-cities/warsaw/#chapter-725")
     ]
+
+
+def test_cached_feed_and_chapters_file_show_chapters_published_since(
+    client, admin_user, recorded, settings
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    lisbon = EpisodePage.objects.get(slug="lisbon")
+    assert get(client, "/en/infected-cities/lisbon/chapters.json").status_code == 404
+    entries, _response = parsed(client, "/en/infected-cities/feed/rss/")
+    assert "podcast_chapters" not in entries["Lisbon"]
+
+    response = post_edit(client, admin_user, lisbon, [("0:00", "Welcome (sample chapter)", "")])
+    assert response.status_code == 302
+    client.logout()
+
+    entries, _response = parsed(client, "/en/infected-cities/feed/rss/")
+    assert entries["Lisbon"].podcast_chapters["url"] == (
+        f"{SITE}/en/infected-cities/lisbon/chapters.json"
+    )
+    response = get(client, "/en/infected-cities/lisbon/chapters.json")
+    assert response.status_code == 200
+    assert json.loads(response.content)["chapters"][0]["title"] == "Welcome (sample chapter)"
