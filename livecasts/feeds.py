@@ -20,6 +20,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from citymakers.addresses import route_full_url
 from citymakers.public_caching import cache_publicly
 from livecasts.broadcast_text import headline, when
 from livecasts.chapters_json import CHAPTERS_CONTENT_TYPE, CHAPTERS_JSON_ROUTE_NAME
@@ -37,7 +38,7 @@ def podcast_elements(episode, request):
     """The Podcasting 2.0 elements of a recorded episode's item, as (name, attributes)."""
     elements = []
     if episode.chapters_in_language:
-        chapters_url = episode.get_route_url(CHAPTERS_JSON_ROUTE_NAME, request)
+        chapters_url = route_full_url(episode, CHAPTERS_JSON_ROUTE_NAME, request)
         elements.append(("podcast:chapters", {"url": chapters_url, "type": CHAPTERS_CONTENT_TYPE}))
     return elements
 

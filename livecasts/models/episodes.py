@@ -21,7 +21,6 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from citymakers.addresses import route_full_url
 from citymakers.content_generation import kept_until_content_changes
 from livecasts import chapters, facts, structured_data
 from livecasts.api_fields import (
@@ -228,10 +227,6 @@ class EpisodePage(
             self.reverse_subpage("calendar"),
             self.reverse_subpage(CHAPTERS_JSON_ROUTE_NAME),
         ]
-
-    def get_route_url(self, route_name, request=None):
-        """Absolute URL of this episode's calendar ("calendar") or chapters ("chapters_json")."""
-        return route_full_url(self, route_name, request)
 
     @cached_property
     def broadcast(self):
