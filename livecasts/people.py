@@ -6,13 +6,16 @@ served where that language has a live record of the person; the slug is shared b
 (livecasts/person_slugs.py). The models are imported inside the functions: the people index
 page model imports this module."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.utils.text import Truncator
 
 from citymakers.addresses import absolute_url
 from citymakers.content_generation import kept_until_content_changes
 from citymakers.view_restrictions import public
-from livecasts.localization import site_locales, with_cities_in_their_language
+from livecasts.chapters import format_time
+from livecasts.localization import CHAPTER_ORDER, site_locales, with_cities_in_their_language
 
 LANGUAGE_ORDER = [code for code, _name in settings.LANGUAGES]
 
@@ -71,9 +74,27 @@ def person_translations(person, request=None):
     return [(code, url, absolute_url(url, request)) for code, url in pairs]
 
 
+@dataclass(frozen=True)
+class SpokenChapter:
+    """A chapter of an episode in which the person is the chapter's speaker."""
+
+    start: int
+    title: str
+
+    @property
+    def time_text(self):
+        return format_time(self.start)
+
+    @property
+    def anchor(self):
+        """The id of the chapter in the episode page's chapter list (includes/chapters.html)."""
+        return f"chapter-{self.start}"
+
+
 def episodes_of(person, locale):
-    """[(episode, role)] of every live, public episode the person spoke in, newest first: each in
-    `locale` where it is translated, else in its source language (or any it exists in)."""
+    """[(episode, role, [SpokenChapter])] of every live, public episode the person spoke in,
+    newest first: each in `locale` where it is translated, else in its source language (or any it
+    exists in), with the chapters of it the person is the speaker of, in that same language."""
     key = f"person-episodes:{person.translation_key}:{locale.pk}"
     return kept_until_content_changes(key, lambda: _read_episodes(person.translation_key, locale))
 
@@ -100,7 +121,26 @@ def _read_episodes(translation_key, locale):
     for page_id, role in speaking.filter(page__in=episodes).values_list("page_id", "role"):
         if role and role not in roles.setdefault(page_id, []):
             roles[page_id].append(role)
-    return [(episode, ", ".join(roles.get(episode.pk, []))) for episode in episodes]
+    chapters = _chapters_spoken(translation_key, episodes)
+    return [
+        (episode, ", ".join(roles.get(episode.pk, [])), chapters.get(episode.pk, []))
+        for episode in episodes
+    ]
+
+
+def _chapters_spoken(translation_key, episodes):
+    """{episode pk: [SpokenChapter]} of the chapters the person speaks in: one query."""
+    from livecasts.models import EpisodeChapter
+
+    found = {}
+    chapters = (
+        EpisodeChapter.objects.filter(page__in=episodes, person__translation_key=translation_key)
+        .order_by("page_id", *CHAPTER_ORDER)
+        .values_list("page_id", "start", "title")
+    )
+    for page_id, start, title in chapters:
+        found.setdefault(page_id, []).append(SpokenChapter(start, title))
+    return found
 
 
 def _preference(episode, locale, default_locale):

@@ -37,8 +37,15 @@ from citymakers.query_parameters import is_campaign_tag
 from livecasts.models import City, Person
 
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as Django's GZipMiddleware reads Accept-Encoding
-# Pages, and the series' feeds and calendars that feed readers and calendar apps poll.
-CACHED_TYPES = ("text/html", "text/calendar", "application/rss+xml", "application/atom+xml")
+# Pages, the series' feeds and calendars that feed readers and calendar apps poll, and the
+# episodes' chapters files podcast apps fetch.
+CACHED_TYPES = (
+    "text/html",
+    "text/calendar",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/json+chapters",
+)
 LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 
 

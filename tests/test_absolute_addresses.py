@@ -19,7 +19,15 @@ PRODUCTION = "https://citymakers.example.org"
 # The production host, and an internal one a load balancer or health check might use.
 REQUEST_HOSTS = ["citymakers.example.org", "app-1.internal:8000"]
 # Namespaces and vocabularies named in the documents themselves, not links to us.
-STANDARDS = {"www.sitemaps.org", "www.w3.org", "schema.org"}
+STANDARDS = {
+    "www.sitemaps.org",
+    "www.w3.org",
+    "schema.org",
+    # The feeds' extension namespaces: Podcasting 2.0, iTunes, Media RSS.
+    "podcastindex.org",
+    "www.itunes.com",
+    "search.yahoo.com",
+}
 ABSOLUTE = re.compile(r"""(?:https?|webcal)://[^\s"'<>\\]+""")
 
 PAGES = [
@@ -40,6 +48,7 @@ FEEDS_AND_CALENDARS = [
     "/el/infected-cities/feed/atom/",
     "/en/infected-cities/calendar.ics",
     "/pl/infected-cities/warsaw/calendar.ics",
+    "/el/infected-cities/paris/chapters.json",
 ]
 
 
@@ -116,6 +125,8 @@ def test_every_absolute_address_is_on_the_configured_site(client, production_sit
         "/api/v2/pages/",
         "/api/v2/images/",
         "webcal://citymakers.example.org/en/infected-cities/calendar.ics",
+        "/en/infected-cities/paris/chapters.json",  # the RSS feed's podcast:chapters
+        "/el/people/",  # a chapter's speaker in the chapters file
     ):
         assert needle in text, needle
 

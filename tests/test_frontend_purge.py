@@ -74,6 +74,7 @@ def test_publishing_an_english_episode_purges_every_page_that_lists_it(
         | in_every_language("infected-cities/calendar.ics")
         | in_every_language("infected-cities/lisbon/")
         | in_every_language("infected-cities/lisbon/calendar.ics")
+        | in_every_language("infected-cities/lisbon/chapters.json")
         | in_every_language("organisations/dutchculture/")
         | {f"{SITE}/api/v2/pages/{page.pk}/" for page in (lisbon, series, series_el, *organisation)}
         | {
@@ -98,6 +99,7 @@ def test_unpublishing_an_episode_purges_its_translations_too(
     assert {
         f"{SITE}/el/infected-cities/athens/",
         f"{SITE}/el/infected-cities/athens/calendar.ics",
+        f"{SITE}/el/infected-cities/athens/chapters.json",
         f"{SITE}/el/infected-cities/feed/rss/",
         f"{SITE}/el/",
         f"{SITE}/api/v2/pages/{athens_el.pk}/",

@@ -36,6 +36,11 @@ from livecasts.api_fields import (
 from livecasts.blocks import EpisodeBodyBlock
 from livecasts.broadcast_text import status_sentence
 from livecasts.calendar import CALENDAR_ROUTE, episode_calendar_response
+from livecasts.chapters_json import (
+    CHAPTERS_JSON_ROUTE,
+    CHAPTERS_JSON_ROUTE_NAME,
+    chapters_json_response,
+)
 from livecasts.forms import EpisodePageForm
 from livecasts.localization import (
     episode_chapters,
@@ -210,9 +215,18 @@ class EpisodePage(
     def calendar_view(self, request):
         return episode_calendar_response(self, request)
 
+    @re_path(CHAPTERS_JSON_ROUTE, name=CHAPTERS_JSON_ROUTE_NAME)
+    def chapters_json_view(self, request):
+        return chapters_json_response(self, request)
+
     def get_cached_paths(self):
-        """The page and its calendar download: what a CDN purge on publish must cover."""
-        return ["/", self.reverse_subpage("calendar")]
+        """The page, its calendar download and its chapters file: what a CDN purge on publish
+        must cover."""
+        return [
+            "/",
+            self.reverse_subpage("calendar"),
+            self.reverse_subpage(CHAPTERS_JSON_ROUTE_NAME),
+        ]
 
     @cached_property
     def broadcast(self):

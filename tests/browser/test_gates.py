@@ -33,6 +33,7 @@ PAGE_TYPES = {
     "standard-page": "/{language}/about/",
     "people-index": "/{language}/people/",
     "person": "/{language}/people/sample-speaker-from-athens/",
+    "person-with-chapters": "/{language}/people/sample-speaker-from-paris/",  # Paris's chapters
     "search-results": "/{language}/search/?q={query}",
     "search-other-languages": "/{language}/search/?q={elsewhere}",
     "not-found": "/{language}/no-such-page/",
