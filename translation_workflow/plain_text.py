@@ -19,7 +19,7 @@ from translation_workflow.overrides import refused, submitted_value
 
 def is_refused(path, value):
     """Whether `value`, translated for the segment at field path `path`, may not be stored."""
-    return is_transcript_text(path) and translation_contains_markup(value)
+    return is_transcript_text(path) and value is not None and translation_contains_markup(value)
 
 
 def checked_string(view):
@@ -28,15 +28,9 @@ def checked_string(view):
     @wraps(view)
     def checked_view(request, translation_id, string_segment_id, *args, **kwargs):
         if request.method == "PUT":
-            segment = (
-                StringSegment.objects.filter(pk=string_segment_id).select_related("context").first()
-            )
-            value = submitted_value(request)
-            if (
-                segment is not None
-                and value is not None
-                and is_refused(segment.context.path, value)
-            ):
+            segment = StringSegment.objects.filter(pk=string_segment_id)
+            path = segment.values_list("context__path", flat=True).first()
+            if is_transcript_text(path) and is_refused(path, submitted_value(request)):
                 return refused(MARKUP_MESSAGE)
         return view(request, translation_id, string_segment_id, *args, **kwargs)
 
