@@ -172,3 +172,19 @@ class ChaptersField(PageLanguageField):
             }
             for moment in page.chapter_moments
         ]
+
+
+class TranscriptField(PageLanguageField):
+    """The recording's transcript: each line's start and end (seconds), its text in the
+    episode's language and its speaker."""
+
+    def represent(self, page, request):
+        return [
+            {
+                "start": moment.start,
+                "end": moment.end,
+                "text": moment.text,
+                "speaker": moment.person.name if moment.person else None,
+            }
+            for moment in page.transcript_moments
+        ]

@@ -1,51 +1,54 @@
-"""Chapter times and speakers are broadcast facts too: livecasts/facts.py carries them to every
-translation when the source is published, as it does the date and the livestream.
+"""Times and speakers of chapters and transcript lines are broadcast facts too:
+livecasts/facts.py carries them to every translation when the source is published, as it does
+the date and the livestream.
 
-Chapters are matched by translation key. Only the shared part of a chapter moves (its start,
-speaker and place in the list); a chapter added to or removed from the source, and every
-title, wait for "Sync translated pages" and the translator, like any other text."""
+Items are matched by translation key. Only their shared part moves (start, speaker and place in
+the list); an item added to or removed from the source, and every title or line of text, wait
+for "Sync translated pages" and the translator, like any other text."""
 
+# The page's relations whose items carry times and speakers shared by every translation.
+TIMED_RELATIONS = ("chapters", "transcript_lines")
 SHARED = ("start", "person_id", "sort_order")
 
 
-def chapter_facts(source):
-    """{translation key: {start, person_id, sort_order}} of the source's chapters."""
+def timed_facts(source, relation):
+    """{translation key: {start, person_id, sort_order}} of the source's items in `relation`."""
     return {
-        chapter.translation_key: {name: getattr(chapter, name) for name in SHARED}
-        for chapter in source.chapters.all()
+        item.translation_key: {name: getattr(item, name) for name in SHARED}
+        for item in getattr(source, relation).all()
     }
 
 
-def chapters_differ(page, facts):
+def timed_items_differ(page, relation, facts):
     return any(
-        getattr(chapter, name) != facts[chapter.translation_key][name]
-        for chapter in page.chapters.all()
-        if chapter.translation_key in facts
+        getattr(item, name) != facts[item.translation_key][name]
+        for item in getattr(page, relation).all()
+        if item.translation_key in facts
         for name in SHARED
     )
 
 
-def apply_chapter_facts(page, facts):
-    """Set the shared part of each of the page's chapters (in memory, as in a revision)."""
-    chapters = list(page.chapters.all())
-    for chapter in chapters:
-        for name, value in facts.get(chapter.translation_key, {}).items():
-            setattr(chapter, name, value)
-    page.chapters = sorted(chapters, key=lambda chapter: chapter.sort_order or 0)
+def apply_timed_facts(page, relation, facts):
+    """Set the shared part of each of the page's items (in memory, as in a revision)."""
+    items = list(getattr(page, relation).all())
+    for item in items:
+        for name, value in facts.get(item.translation_key, {}).items():
+            setattr(item, name, value)
+    setattr(page, relation, sorted(items, key=lambda item: item.sort_order or 0))
 
 
-def store_chapter_facts(stored, current):
-    """Bring the shared part of the chapters in wagtail-localize's stored source (`stored`,
-    its content as a dict) up to date with `current`; True when something changed."""
+def store_timed_facts(stored, current, relation):
+    """Bring the shared part of the items in wagtail-localize's stored source (`stored`, its
+    content as a dict) up to date with `current`; True when something changed."""
     keys = {"start", "person", "sort_order"}
-    now = {chapter["translation_key"]: chapter for chapter in current.get("chapters", [])}
+    now = {item["translation_key"]: item for item in current.get(relation, [])}
     changed = False
-    for chapter in stored.get("chapters", []):
-        fresh = now.get(chapter["translation_key"])
+    for item in stored.get(relation, []):
+        fresh = now.get(item["translation_key"])
         if fresh is None:
             continue
         for key in keys:
-            if chapter.get(key) != fresh.get(key):
-                chapter[key] = fresh.get(key)
+            if item.get(key) != fresh.get(key):
+                item[key] = fresh.get(key)
                 changed = True
     return changed

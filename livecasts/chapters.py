@@ -1,5 +1,6 @@
-"""Chapter times: what editors type ("1:02:30", "12:05"), what is stored (seconds), and the
-rules a list of chapters follows (in order, no two at once, within the recording)."""
+"""Times into the recording, for chapters and transcript lines: what editors type ("1:02:30",
+"12:05"), what is stored (seconds), the rules a list of them follows (in order, no two at once,
+within the recording) and the moments readers jump to."""
 
 import re
 from dataclasses import dataclass
@@ -74,37 +75,53 @@ class ChapterTimeField(models.PositiveIntegerField):
         return models.Field.formfield(self, **{"form_class": ChapterTimeFormField, **kwargs})
 
 
-def chapter_time_errors(starts, duration_minutes):
-    """{position: message} for the chapter starts (seconds, in the editor's order) that break
-    the rules: each within the recording, each after the one before it."""
+@dataclass(frozen=True)
+class TimeWording:
+    """What the rules of `time_errors` say when broken, in the words of what is timed."""
+
+    after_end: str  # with %(end)s
+    same_time: str  # with %(time)s
+    out_of_order: str  # with %(time)s
+
+
+CHAPTER_WORDING = TimeWording(
+    after_end=_(
+        "This chapter starts at or after the end of the recording (%(end)s, from the "
+        "episode's duration); check the time or the duration."
+    ),
+    same_time=_("Another chapter already starts at %(time)s."),
+    out_of_order=_(
+        "Chapters must be in order: this one starts before the chapter above it (%(time)s)."
+    ),
+)
+
+
+def time_errors(starts, duration_minutes, wording=CHAPTER_WORDING):
+    """{position: message} for the starts (seconds, in the editor's order) of chapters or
+    transcript lines that break the rules: each within the recording, each after the one
+    before it."""
     errors = {}
     end = duration_minutes * 60 if duration_minutes else None
     previous = None
     for position, start in enumerate(starts):
         if end is not None and start >= end:
-            errors[position] = _(
-                "This chapter starts at or after the end of the recording (%(end)s, from the "
-                "episode's duration); check the time or the duration."
-            ) % {"end": format_time(end)}
+            errors[position] = wording.after_end % {"end": format_time(end)}
         elif previous is not None and start == previous:
-            errors[position] = _("Another chapter already starts at %(time)s.") % {
-                "time": format_time(start)
-            }
+            errors[position] = wording.same_time % {"time": format_time(start)}
         elif previous is not None and start < previous:
-            errors[position] = _(
-                "Chapters must be in order: this one starts before the chapter above it (%(time)s)."
-            ) % {"time": format_time(previous)}
+            errors[position] = wording.out_of_order % {"time": format_time(previous)}
         previous = start if previous is None else max(previous, start)
     return errors
 
 
 @dataclass(frozen=True)
 class Moment:
-    """A chapter as readers meet it: in their language, with its end and its addresses."""
+    """A chapter or a transcript line as readers meet it: in their language, with its end and
+    its addresses."""
 
     start: int
     end: int
-    title: str
+    words: str  # the chapter's title or the line's text
     person: object  # a Person in the page's language, or None
     link: str  # the recording at this moment, for readers without the embedded player
     player_url: str  # the embedded player starting at this moment, or ""
@@ -113,24 +130,32 @@ class Moment:
     def time_text(self):
         return format_time(self.start)
 
+    @property
+    def title(self):
+        return self.words
 
-def moments(chapters_and_people, recording_url, duration_minutes):
-    """Moments from (chapter, person) pairs in order: each ends where the next starts, the last
-    at the end of the recording."""
-    if not chapters_and_people:
+    @property
+    def text(self):
+        return self.words
+
+
+def moments(items_and_people, recording_url, duration_minutes, words=lambda item: item.title):
+    """Moments from (chapter or line, person) pairs in order: each ends where the next starts,
+    the last at the end of the recording. `words` reads what the item says."""
+    if not items_and_people:
         return []
     video = parse_video_url(recording_url)
     address = safe_web_address(recording_url) or ""
-    starts = [chapter.start for chapter, _person in chapters_and_people]
+    starts = [item.start for item, _person in items_and_people]
     ends = [*starts[1:], max(duration_minutes * 60, starts[-1])]
     return [
         Moment(
-            start=chapter.start,
+            start=item.start,
             end=end,
-            title=chapter.title,
+            words=words(item),
             person=person,
-            link=video.watch_url_at(chapter.start) if video else address,
-            player_url=video.player_url_at(chapter.start) if video else "",
+            link=video.watch_url_at(item.start) if video else address,
+            player_url=video.player_url_at(item.start) if video else "",
         )
-        for (chapter, person), end in zip(chapters_and_people, ends, strict=True)
+        for (item, person), end in zip(items_and_people, ends, strict=True)
     ]

@@ -1,7 +1,8 @@
 """An episode's broadcast facts reach every language the moment the source is published.
 
 Facts are what a reader relies on to be there: when, how long, where, where to watch, and
-whether it still happens; and where each chapter of the recording starts. Words (title,
+whether it still happens; and where each chapter and transcript line of the recording starts,
+and who speaks there. Words (title,
 summary, body) wait for translators as before.
 
 wagtail-localize keeps the facts from the source (they are non-overridable SynchronizedFields
@@ -30,10 +31,11 @@ from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
 from livecasts.chapter_facts import (
-    apply_chapter_facts,
-    chapter_facts,
-    chapters_differ,
-    store_chapter_facts,
+    TIMED_RELATIONS,
+    apply_timed_facts,
+    store_timed_facts,
+    timed_facts,
+    timed_items_differ,
 )
 
 # Copied to every translation on publish. "city" is mapped to the city's own translation.
@@ -53,8 +55,6 @@ FACT_FIELDS = (
 # livestream address is the event's LOCATION, which readers need to see updated too).
 SEQUENCE_FACTS = ("date", "start_time", "duration_minutes", "status", "livestream_url")
 FACTS_UPDATED = "livecasts.broadcast_facts_updated"
-# Key of the chapters' shared part (times, speakers) among the facts (livecasts/chapter_facts.py).
-CHAPTERS = "chapters"
 
 
 def is_source(page):
@@ -78,21 +78,22 @@ def facts_for(source, locale):
     if city is not None:
         city = city.get_translation_or_none(locale) or city
     facts["city"] = city
-    facts[CHAPTERS] = chapter_facts(source)
+    for relation in TIMED_RELATIONS:  # times and speakers (livecasts/chapter_facts.py)
+        facts[relation] = timed_facts(source, relation)
     return facts
 
 
 def differs(page, facts):
-    fields = {name: value for name, value in facts.items() if name != CHAPTERS}
-    return any(getattr(page, name) != value for name, value in fields.items()) or (
-        chapters_differ(page, facts.get(CHAPTERS, {}))
+    fields = {name: value for name, value in facts.items() if name not in TIMED_RELATIONS}
+    return any(getattr(page, name) != value for name, value in fields.items()) or any(
+        timed_items_differ(page, relation, facts.get(relation, {})) for relation in TIMED_RELATIONS
     )
 
 
 def apply(page, facts):
     for name, value in facts.items():
-        if name == CHAPTERS:
-            apply_chapter_facts(page, value)
+        if name in TIMED_RELATIONS:
+            apply_timed_facts(page, name, value)
         else:
             setattr(page, name, value)
 
@@ -147,8 +148,9 @@ def store_facts_in_translation_source(page):
     stored = json.loads(source.content_json)
     current = json.loads(page.to_json())
     facts = {name: current.get(name) for name in FACT_FIELDS}
-    chapters_changed = store_chapter_facts(stored, current)
-    if not chapters_changed and all(stored.get(name) == value for name, value in facts.items()):
+    # Every relation's changes are stored: no short-circuit.
+    timed_changed = [store_timed_facts(stored, current, name) for name in TIMED_RELATIONS]
+    if not any(timed_changed) and all(stored.get(name) == value for name, value in facts.items()):
         return
     stored.update(facts)
     source.content_json = json.dumps(stored)

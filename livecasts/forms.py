@@ -4,7 +4,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from livecasts.chapters import chapter_time_errors
+from livecasts.chapters import CHAPTER_WORDING, time_errors
+from livecasts.transcript import LINE_WORDING, MARKUP_MESSAGE, contains_markup
 
 
 def live_forms(formset):
@@ -35,26 +36,32 @@ class EpisodePageForm(WagtailAdminPageForm):
                 _("Episode %(number)s already exists in this series; choose another number.")
                 % {"number": number},
             )
-        self._check_chapters(cleaned_data)
+        self._check_timed("chapters", CHAPTER_WORDING, cleaned_data)
+        lines = self._check_timed("transcript_lines", LINE_WORDING, cleaned_data)
+        for form in lines:
+            if contains_markup(form.cleaned_data.get("text")):
+                form.add_error("text", MARKUP_MESSAGE)
         return cleaned_data
 
-    def _check_chapters(self, cleaned_data):
-        """Chapter times in order and within the recording; speakers from the episode's own."""
-        chapters = live_forms(self.formsets.get("chapters"))
-        chapters.sort(key=lambda form: form.cleaned_data.get("ORDER") or 0)
-        starts = [form.cleaned_data["start"] for form in chapters]
-        errors = chapter_time_errors(starts, cleaned_data.get("duration_minutes"))
+    def _check_timed(self, formset_name, wording, cleaned_data):
+        """Times of the chapters or transcript lines in order and within the recording;
+        speakers from the episode's own. Returns the formset's live forms in order."""
+        forms = live_forms(self.formsets.get(formset_name))
+        forms.sort(key=lambda form: form.cleaned_data.get("ORDER") or 0)
+        starts = [form.cleaned_data["start"] for form in forms]
+        errors = time_errors(starts, cleaned_data.get("duration_minutes"), wording)
         for position, message in errors.items():
-            chapters[position].add_error("start", message)
+            forms[position].add_error("start", message)
         speakers = {
             form.cleaned_data.get("person") for form in live_forms(self.formsets.get("speakers"))
         }
-        for form in chapters:
+        for form in forms:
             person = form.cleaned_data.get("person")
             if person is not None and person not in speakers:
                 form.add_error(
                     "person", _("Choose one of the speakers listed for this episode, or none.")
                 )
+        return forms
 
     def _name_after_city(self):
         """An empty slug becomes the city's name, as episodes are known by their city; a city's

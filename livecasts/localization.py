@@ -88,8 +88,18 @@ CHAPTER_ORDER = ("start", "sort_order")
 
 def episode_chapters(episode):
     """(chapter, speaker or None) pairs in the episode's language, in the recording's order."""
-    chapters = list(episode.chapters.select_related("person").order_by(*CHAPTER_ORDER))
-    return _with_people_in_language([(chapter, episode.locale_id) for chapter in chapters])
+    return _timed_in_language(episode, "chapters")
+
+
+def episode_transcript(episode):
+    """(transcript line, speaker or None) pairs in the episode's language, in the recording's
+    order."""
+    return _timed_in_language(episode, "transcript_lines")
+
+
+def _timed_in_language(episode, relation):
+    items = list(getattr(episode, relation).select_related("person").order_by(*CHAPTER_ORDER))
+    return _with_people_in_language([(item, episode.locale_id) for item in items])
 
 
 def _with_people_in_language(chapters_and_locale_ids):
@@ -121,14 +131,20 @@ def with_cities_in_their_language(episodes):
     return episodes
 
 
-RELATED_IN_LANGUAGE = ("city", "speakers", "organisations", "chapters")
+RELATED_IN_LANGUAGE = ("city", "speakers", "organisations", "chapters", "transcript")
+# What is read for "chapters" and "transcript": (the page's relation, the attribute it sets).
+TIMED_IN_LANGUAGE = {
+    "chapters": ("chapters", "chapters_in_language"),
+    "transcript": ("transcript_lines", "transcript_in_language"),
+}
 
 
 def with_related_in_their_language(episodes, related=RELATED_IN_LANGUAGE):
-    """The episodes, each with its city, speakers, organisations and chapters (those of them
-    named in `related`) in its own language, set as `localized_city`, `speakers_in_language`,
-    `organisations_in_language` and `chapters_in_language`: at most seven queries, however many
-    episodes, people, organisations, chapters and languages."""
+    """The episodes, each with its city, speakers, organisations, chapters and transcript (those
+    of them named in `related`) in its own language, set as `localized_city`,
+    `speakers_in_language`, `organisations_in_language`, `chapters_in_language` and
+    `transcript_in_language`: at most nine queries, however many episodes, people,
+    organisations, chapters, lines and languages."""
     from livecasts.models import EpisodeOrganisation, EpisodeSpeaker  # they import this module
 
     episodes = list(episodes)
@@ -152,39 +168,40 @@ def with_related_in_their_language(episodes, related=RELATED_IN_LANGUAGE):
         organisations = _links_in_language(episodes, "organisations", "organisation")
         for episode in episodes:
             episode.organisations_in_language = organisations[episode.pk]
-    if "chapters" in related:
-        _with_chapters_in_language(episodes)
+    for name, (relation, attribute) in TIMED_IN_LANGUAGE.items():
+        if name in related:
+            _with_timed_in_language(episodes, relation, attribute)
     return episodes
 
 
-def _with_chapters_in_language(episodes):
-    """Sets `chapters_in_language` on each episode: one query for the chapters, and one for
-    their speakers only where the episode's speakers in its language were not read already."""
-    from livecasts.models import EpisodeChapter  # it imports this module
-
+def _with_timed_in_language(episodes, relation, attribute):
+    """Sets `attribute` (e.g. `chapters_in_language`) on each episode from its `relation`: one
+    query for the chapters or lines, and one for their speakers only where the episode's
+    speakers in its language were not read already."""
+    model = episodes[0]._meta.get_field(relation).related_model if episodes else None
+    if model is None:
+        return
     prefetch_related_objects(
         episodes,
-        Prefetch(
-            "chapters", EpisodeChapter.objects.select_related("person").order_by(*CHAPTER_ORDER)
-        ),
+        Prefetch(relation, model.objects.select_related("person").order_by(*CHAPTER_ORDER)),
     )
     known = {
         (episode.pk, person.translation_key): person
         for episode in episodes
         for person, _role in episode.__dict__.get("speakers_in_language", ())
     }
-    chapters = [(episode, chapter) for episode in episodes for chapter in episode.chapters.all()]
+    items = [(episode, item) for episode in episodes for item in getattr(episode, relation).all()]
     unknown = [
-        (chapter, episode.locale_id)
-        for episode, chapter in chapters
-        if chapter.person_id and (episode.pk, chapter.person.translation_key) not in known
+        (item, episode.locale_id)
+        for episode, item in items
+        if item.person_id and (episode.pk, item.person.translation_key) not in known
     ]
-    read = {chapter.pk: person for chapter, person in _with_people_in_language(unknown)}
+    read = {item.pk: person for item, person in _with_people_in_language(unknown)}
     for episode in episodes:
-        episode.chapters_in_language = []
-    for episode, chapter in chapters:
-        person = chapter.person and known.get((episode.pk, chapter.person.translation_key))
-        episode.chapters_in_language.append((chapter, person or read.get(chapter.pk)))
+        setattr(episode, attribute, [])
+    for episode, item in items:
+        person = item.person and known.get((episode.pk, item.person.translation_key))
+        getattr(episode, attribute).append((item, person or read.get(item.pk)))
 
 
 def _links_in_language(episodes, links_name, target_name, related=()):

@@ -53,7 +53,8 @@ def episode_event(episode, request):
 
 
 def recording(episode):
-    """The recording the page offers, from the episode's Recording field, with its chapters."""
+    """The recording the page offers, from the episode's Recording field, with its chapters
+    and its transcript."""
     video = {
         "@type": "VideoObject",
         "name": episode.title,
@@ -62,7 +63,17 @@ def recording(episode):
     clips = [clip(moment) for moment in episode.chapter_moments]
     if clips:
         video["hasPart"] = clips
+    if episode.transcript_moments:
+        video["transcript"] = transcript_text(episode.transcript_moments)
     return video
+
+
+def transcript_text(moments):
+    """The transcript as plain text: a line of its own for each passage, with its speaker."""
+    return "\n".join(
+        f"{moment.person.name}: {moment.text}" if moment.person else moment.text
+        for moment in moments
+    )
 
 
 def clip(moment):

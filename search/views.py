@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from citymakers.view_restrictions import public
 from livecasts.localization import active_locale
+from livecasts.transcript import line_saying
 from search.folding import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, search_terms
 from search.matching import matching
 from search.other_languages import results_in_other_languages
@@ -35,8 +36,19 @@ def search(request):
     if terms and not paginator.count:
         others = searchable.exclude(locale=locale)
         context["other_languages"] = results_in_other_languages(others, terms)
-    context.update(paginator=paginator, search_results=page_of(paginator, request))
+    shown = page_of(paginator, request)
+    with_lines_said(shown, terms, locale.language_code)
+    context.update(paginator=paginator, search_results=shown)
     return TemplateResponse(request, "search/search.html", context)
+
+
+def with_lines_said(results, terms, language):
+    """Sets `said` on each episode found: the transcript moment that says what was searched
+    for, or None."""
+    for result in results:
+        moments = getattr(result, "transcript_moments", None)
+        if moments is not None:
+            result.said = line_saying(moments, terms, language)
 
 
 def page_of(paginator, request):

@@ -12,6 +12,7 @@ from livecasts.models import (
     EpisodeChapter,
     EpisodeOrganisation,
     EpisodePage,
+    EpisodeTranscriptLine,
     OrganisationIndexPage,
     OrganisationPage,
     SeriesOrganisation,
@@ -117,6 +118,29 @@ def test_recorded_episode_page_does_not_grow_with_chapters(client, tree):
     assert queries_for(client, many.url) == queries_for(client, few.url) <= QUERY_BUDGET
 
 
+def recorded_with_transcript(tree, count):
+    episode = recorded_with_chapters(tree, 2)
+    person = episode.speakers.first().person
+    for n in range(count):
+        line = EpisodeTranscriptLine(start=n * 30, text=f"Spoken line {n}", person=person)
+        episode.transcript_lines.add(line)
+    episode.save_revision().publish()
+    return episode
+
+
+def test_recorded_episode_page_and_search_do_not_grow_with_transcript_lines(client, tree):
+    few, many = recorded_with_transcript(tree, 1), recorded_with_transcript(tree, 40)
+
+    assert 'id="transcript-1170"' in client.get(many.url).text
+    assert queries_for(client, many.url) == queries_for(client, few.url) <= QUERY_BUDGET
+    search = "/en/search/?q=spoken+line"
+    two_found = queries_for(client, search)
+    for _ in range(6):
+        recorded_with_transcript(tree, 3)
+    assert client.get(search).text.count("Said at 0:00") == 8
+    assert queries_for(client, search) == two_found <= QUERY_BUDGET
+
+
 def test_standard_page_does_not_grow_with_blocks(client, tree):
     short = StandardPage(title="Short", slug="short", body=speaker_blocks(1))
     long = StandardPage(title="Long", slug="long", body=speaker_blocks(8))
@@ -202,7 +226,7 @@ DEMO_PAGES = {
     "person": "/{}/people/sample-speaker-from-athens/",
     "search": "/{}/search/?q=Athens",
     "API listing": "/api/v2/pages/?type=livecasts.EpisodePage&locale={}"
-    "&fields=speakers,organisations,city,schedule,chapters",
+    "&fields=speakers,organisations,city,schedule,chapters,transcript",
 }
 
 

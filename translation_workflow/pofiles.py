@@ -23,6 +23,8 @@ from wagtail_localize.models import StringSegment, Translation
 from wagtail_localize.views.edit_translation import upload_pofile as localize_upload_pofile
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
+from translation_workflow.plain_text import markup_refusal
+
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
 
 
@@ -91,6 +93,12 @@ def check_messages_known(po, translation):
         )
 
 
+def check_plain_text(po):
+    refusal = markup_refusal(po)
+    if refusal:
+        raise POFileRefused(refusal)
+
+
 @require_POST
 def upload_pofile(request, translation_id):
     translation = get_object_or_404(Translation, pk=translation_id)
@@ -101,6 +109,7 @@ def upload_pofile(request, translation_id):
         po = read_po_file(uploaded)
         check_belongs_to(po, translation)
         check_messages_known(po, translation)
+        check_plain_text(po)
     except POFileRefused as refusal:
         messages.error(request, str(refusal))
         next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")

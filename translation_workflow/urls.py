@@ -1,11 +1,12 @@
 """Admin URLs of the translators' workflow.
 
 `localize_overrides` repeats the paths of wagtail-localize's per-translation tools so that
-requests reach them through `guarded` (overrides also through `checked_override`, previews
-through `checked_preview`, the PO upload through the stricter check, 'Convert to alias page'
-through `as_destructive_as_deleting`). They are registered ahead of wagtail-localize's own URLs;
-its views are called unchanged. tests/test_translation_overrides.py fails if wagtail-localize
-gains a per-translation or per-page view that is not repeated here.
+requests reach them through `guarded` (string translations also through `checked_string`,
+overrides through `checked_override`, previews through `checked_preview`, the PO upload through
+the stricter check, 'Convert to alias page' through `as_destructive_as_deleting`). They are
+registered ahead of wagtail-localize's own URLs; its views are called unchanged.
+tests/test_translation_overrides.py fails if wagtail-localize gains a per-translation or
+per-page view that is not repeated here.
 """
 
 from django.urls import include, path
@@ -14,6 +15,7 @@ from wagtail_localize.views import convert, edit_translation
 from translation_workflow import pofiles
 from translation_workflow.guards import as_destructive_as_deleting, guarded
 from translation_workflow.overrides import checked_override, checked_preview
+from translation_workflow.plain_text import checked_string
 from translation_workflow.report import TranslationStatusReportView
 from translation_workflow.start import StartTranslationView
 
@@ -35,7 +37,7 @@ TRANSLATION = "translate/<int:translation_id>/"
 localize_overrides = [
     path(
         TRANSLATION + "strings/<int:string_segment_id>/edit/",
-        guarded(edit_translation.edit_string_translation),
+        guarded(checked_string(edit_translation.edit_string_translation)),
     ),
     path(
         TRANSLATION + "overrides/<int:overridable_segment_id>/edit/",

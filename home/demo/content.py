@@ -219,4 +219,13 @@ SAMPLE_RECORDING = {
         (400, "Sample chapter: what stays when the doors reopen", "paris"),
         (540, "Sample chapter: questions from the audience", None),
     ],
+    # A sample transcript written for the demo: nobody said these words. (seconds, text,
+    # speaker key or None)
+    "transcript": [
+        (0, "This is a sample transcript, written for the demo: nobody said these words.", None),
+        (20, "Welcome to this sample edition from Paris, standing in for a real one.", "host"),
+        (150, "In our sample story, neighbours met in courtyards and shared a radio.", "paris"),
+        (400, "When the doors reopen, I hope the courtyards stay meeting places.", "paris"),
+        (540, "Now over to your questions, in this sample as in a real edition.", "host"),
+    ],
 }

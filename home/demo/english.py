@@ -13,6 +13,7 @@ from livecasts.models import (
     EpisodeOrganisation,
     EpisodePage,
     EpisodeSpeaker,
+    EpisodeTranscriptLine,
     OrganisationIndexPage,
     OrganisationPage,
     PeopleIndexPage,
@@ -23,7 +24,8 @@ from livecasts.models import (
 
 
 def sample_recording(slug, people):
-    """The recording address and chapters of the demo's sample recording, for its episode."""
+    """The recording address, chapters and transcript of the demo's sample recording, for its
+    episode."""
     sample = content.SAMPLE_RECORDING
     if slug != sample["episode"]:
         return {}
@@ -31,7 +33,11 @@ def sample_recording(slug, people):
         EpisodeChapter(start=start, title=title, person=people[key] if key else None)
         for start, title, key in sample["chapters"]
     ]
-    return {"recording_url": sample["url"], "chapters": chapters}
+    transcript = [
+        EpisodeTranscriptLine(start=start, text=text, person=people[key] if key else None)
+        for start, text, key in sample["transcript"]
+    ]
+    return {"recording_url": sample["url"], "chapters": chapters, "transcript_lines": transcript}
 
 
 class EnglishSource:

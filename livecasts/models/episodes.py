@@ -31,6 +31,7 @@ from livecasts.api_fields import (
     ScheduleField,
     SiteRenditionField,
     SpeakersField,
+    TranscriptField,
     WebAddressField,
 )
 from livecasts.blocks import EpisodeBodyBlock
@@ -46,6 +47,7 @@ from livecasts.localization import (
     episode_chapters,
     episode_organisations,
     episode_speakers,
+    episode_transcript,
     localize_all,
 )
 from livecasts.models.mixins import (
@@ -201,6 +203,7 @@ class EpisodePage(
         APIField("speakers", SpeakersField()),
         APIField("organisations", OrganisationsField()),
         APIField("chapters", ChaptersField()),
+        APIField("transcript", TranscriptField()),
         APIField("hero_image"),
         APIField("hero_image_thumbnail", SiteRenditionField("fill-1200x630", source="hero_image")),
         APIField("body"),
@@ -289,8 +292,8 @@ class EpisodePage(
 
     @cached_property
     def related_in_language(self):
-        """The city, speakers and organisations in the page's language (#710: inline links may
-        point at the source), read once per content change."""
+        """The city, speakers, organisations, chapters and transcript in the page's language
+        (#710: inline links may point at the source), read once per content change."""
         return kept_until_content_changes(
             f"episode-related:{self.pk}",
             lambda: {
@@ -298,6 +301,7 @@ class EpisodePage(
                 "speakers": episode_speakers(self),
                 "organisations": episode_organisations(self),
                 "chapters": episode_chapters(self),
+                "transcript": episode_transcript(self),
             },
         )
 
@@ -327,11 +331,31 @@ class EpisodePage(
             self.chapters_in_language, self.recording_url, self.duration_minutes
         )
 
+    @cached_property
+    def transcript_in_language(self):
+        """(transcript line, speaker or None) in the page's language, in order."""
+        related = self.related_in_language
+        # An entry kept by a version of the site that read no transcript has none.
+        return related["transcript"] if "transcript" in related else episode_transcript(self)
+
+    @cached_property
+    def transcript_moments(self):
+        """The transcript as readers meet it: each line's time, end, speaker and where it
+        plays."""
+        return chapters.moments(
+            self.transcript_in_language,
+            self.recording_url,
+            self.duration_minutes,
+            words=lambda line: line.text,
+        )
+
     def extra_search_text(self):
         city = self.localized_city
         words = [city.name, city.country] if city else []
         people = [person.name for person, _role in self.speakers_in_language]
-        return words + people + [chapter.title for chapter, _person in self.chapters_in_language]
+        titles = [chapter.title for chapter, _person in self.chapters_in_language]
+        said = [line.text for line, _person in self.transcript_in_language]
+        return words + people + titles + said
 
 
 class EpisodeSpeaker(TranslatableMixin, Orderable):

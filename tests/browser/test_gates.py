@@ -53,6 +53,9 @@ CHAPTER_TEXT = {
     "episode-recorded": {"en": "Sample chapter: the first guest", "el": "Δείγμα κεφαλαίου"},
 }
 
+# The demo's Paris edition has a sample transcript (home/demo/content.py).
+TRANSCRIPT_TEXT = {"episode": {"en": "Transcript", "el": "Απομαγνητοφώνηση"}}
+
 
 def page_path(page_type, language):
     return PAGE_TYPES[page_type].format(
@@ -86,6 +89,11 @@ def test_page_is_accessible_and_loads_cleanly(open_context, site, page_type, lan
         expect(page.locator(".broadcast")).to_contain_text(STATE_TEXT[page_type][language])
     if page_type in CHAPTER_TEXT:
         expect(page.locator(".chapters")).to_contain_text(CHAPTER_TEXT[page_type][language])
+    if page_type in TRANSCRIPT_TEXT:  # checked closed and, below, opened
+        expect(page.locator(".transcript summary")).to_have_text(
+            TRANSCRIPT_TEXT[page_type][language]
+        )
+        page.locator(".transcript summary").click()
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # load lazy images too
     page.wait_for_load_state("networkidle")
 

@@ -89,4 +89,9 @@ STRINGS = {
     "Sample chapter: courtyards and radio waves": "Δείγμα κεφαλαίου: αυλές και ραδιοκύματα",
     "Sample chapter: what stays when the doors reopen": "Δείγμα κεφαλαίου: τι μένει όταν ξανανοίγουν οι πόρτες",
     "Sample chapter: questions from the audience": "Δείγμα κεφαλαίου: ερωτήσεις του κοινού",
+    "This is a sample transcript, written for the demo: nobody said these words.": "Αυτό είναι ένα δείγμα απομαγνητοφώνησης, γραμμένο για την επίδειξη: κανείς δεν είπε αυτά τα λόγια.",
+    "Welcome to this sample edition from Paris, standing in for a real one.": "Καλώς ήρθατε σε αυτό το δείγμα επεισοδίου από το Παρίσι, που παίρνει τη θέση ενός πραγματικού.",
+    "In our sample story, neighbours met in courtyards and shared a radio.": "Στη δειγματική μας ιστορία, οι γείτονες συναντιούνταν στις αυλές και μοιράζονταν ένα ραδιόφωνο.",
+    "When the doors reopen, I hope the courtyards stay meeting places.": "Όταν ξανανοίξουν οι πόρτες, ελπίζω οι αυλές να μείνουν τόποι συνάντησης.",
+    "Now over to your questions, in this sample as in a real edition.": "Και τώρα οι ερωτήσεις σας, σε αυτό το δείγμα όπως και σε ένα πραγματικό επεισόδιο.",
 }

@@ -89,4 +89,9 @@ STRINGS = {
     "Sample chapter: courtyards and radio waves": "Capítulo de muestra: patios y ondas de radio",
     "Sample chapter: what stays when the doors reopen": "Capítulo de muestra: lo que queda cuando se reabren las puertas",
     "Sample chapter: questions from the audience": "Capítulo de muestra: preguntas del público",
+    "This is a sample transcript, written for the demo: nobody said these words.": "Esta es una transcripción de muestra, escrita para la demo: nadie dijo estas palabras.",
+    "Welcome to this sample edition from Paris, standing in for a real one.": "Bienvenidos a esta edición de muestra desde París, que ocupa el lugar de una real.",
+    "In our sample story, neighbours met in courtyards and shared a radio.": "En nuestra historia de muestra, los vecinos se encontraban en los patios y compartían una radio.",
+    "When the doors reopen, I hope the courtyards stay meeting places.": "Cuando las puertas vuelvan a abrirse, espero que los patios sigan siendo lugares de encuentro.",
+    "Now over to your questions, in this sample as in a real edition.": "Y ahora, sus preguntas, en esta muestra como en una edición real.",
 }

@@ -89,4 +89,9 @@ STRINGS = {
     "Sample chapter: courtyards and radio waves": "Exemple de chapitre : cours d’immeubles et ondes radio",
     "Sample chapter: what stays when the doors reopen": "Exemple de chapitre : ce qui reste quand les portes rouvrent",
     "Sample chapter: questions from the audience": "Exemple de chapitre : questions du public",
+    "This is a sample transcript, written for the demo: nobody said these words.": "Ceci est un exemple de transcription, écrit pour la démo : personne n’a prononcé ces mots.",
+    "Welcome to this sample edition from Paris, standing in for a real one.": "Bienvenue dans cet exemple d’émission depuis Paris, qui en remplace une vraie.",
+    "In our sample story, neighbours met in courtyards and shared a radio.": "Dans notre histoire d’exemple, des voisins se retrouvaient dans les cours et partageaient une radio.",
+    "When the doors reopen, I hope the courtyards stay meeting places.": "Quand les portes rouvriront, j’espère que les cours resteront des lieux de rencontre.",
+    "Now over to your questions, in this sample as in a real edition.": "Place maintenant à vos questions, dans cet exemple comme dans une vraie émission.",
 }

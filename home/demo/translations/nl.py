@@ -89,4 +89,9 @@ STRINGS = {
     "Sample chapter: courtyards and radio waves": "Voorbeeldhoofdstuk: binnenplaatsen en radiogolven",
     "Sample chapter: what stays when the doors reopen": "Voorbeeldhoofdstuk: wat blijft als de deuren weer opengaan",
     "Sample chapter: questions from the audience": "Voorbeeldhoofdstuk: vragen uit het publiek",
+    "This is a sample transcript, written for the demo: nobody said these words.": "Dit is een voorbeeldtranscript, geschreven voor de demo: niemand heeft deze woorden gezegd.",
+    "Welcome to this sample edition from Paris, standing in for a real one.": "Welkom bij deze voorbeeldaflevering uit Parijs, die een echte vervangt.",
+    "In our sample story, neighbours met in courtyards and shared a radio.": "In ons voorbeeldverhaal ontmoetten buren elkaar op binnenplaatsen en deelden ze een radio.",
+    "When the doors reopen, I hope the courtyards stay meeting places.": "Als de deuren weer opengaan, hoop ik dat de binnenplaatsen ontmoetingsplekken blijven.",
+    "Now over to your questions, in this sample as in a real edition.": "En nu uw vragen, in dit voorbeeld net als in een echte aflevering.",
 }

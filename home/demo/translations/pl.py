@@ -89,4 +89,9 @@ STRINGS = {
     "Sample chapter: courtyards and radio waves": "Przykładowy rozdział: podwórza i fale radiowe",
     "Sample chapter: what stays when the doors reopen": "Przykładowy rozdział: co zostaje, gdy drzwi znów się otwierają",
     "Sample chapter: questions from the audience": "Przykładowy rozdział: pytania od publiczności",
+    "This is a sample transcript, written for the demo: nobody said these words.": "To przykładowa transkrypcja napisana na potrzeby demo: nikt nie wypowiedział tych słów.",
+    "Welcome to this sample edition from Paris, standing in for a real one.": "Witamy w tym przykładowym odcinku z Paryża, który zastępuje prawdziwy.",
+    "In our sample story, neighbours met in courtyards and shared a radio.": "W naszej przykładowej historii sąsiedzi spotykali się na podwórzach i dzielili się radiem.",
+    "When the doors reopen, I hope the courtyards stay meeting places.": "Kiedy drzwi znów się otworzą, mam nadzieję, że podwórza pozostaną miejscami spotkań.",
+    "Now over to your questions, in this sample as in a real edition.": "A teraz wasze pytania, w tym przykładzie tak jak w prawdziwym odcinku.",
 }
