@@ -114,9 +114,9 @@ class Moment:
         return format_time(self.start)
 
 
-def moments(chapters_and_people, recording_url, duration_minutes):
+def moments(chapters_and_people, recording_url, duration_minutes, captions_language=None):
     """Moments from (chapter, person) pairs in order: each ends where the next starts, the last
-    at the end of the recording."""
+    at the end of the recording. The player shows captions in `captions_language`, if given."""
     if not chapters_and_people:
         return []
     video = parse_video_url(recording_url)
@@ -130,7 +130,7 @@ def moments(chapters_and_people, recording_url, duration_minutes):
             title=chapter.title,
             person=person,
             link=video.watch_url_at(chapter.start) if video else address,
-            player_url=video.player_url_at(chapter.start) if video else "",
+            player_url=video.player_url_at(chapter.start, captions_language) if video else "",
         )
         for (chapter, person), end in zip(chapters_and_people, ends, strict=True)
     ]

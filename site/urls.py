@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     # Wagtail's page pattern allows no dot: pass ".../calendar.ics" on to the page's own route.
     re_path(r"^((?:[\w\-]+/)+calendar\.ics)$", wagtail_views.serve, name="page_calendar"),
+    re_path(r"^((?:[\w\-]+/)+captions/[\w\-]+\.vtt)$", wagtail_views.serve, name="page_captions"),
     path("", include(wagtail_urls)),
 )
 
