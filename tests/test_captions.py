@@ -131,6 +131,28 @@ def test_a_greek_editor_reads_what_is_wrong_in_greek(editor_client, admin_user):
     assert not Document.objects.exists()
 
 
+def test_replacing_a_caption_file_with_a_broken_one_keeps_the_old_file(client, admin_user):
+    client.force_login(admin_user)
+    document = caption_document(VALID.encode())
+    content, message = BAD_FILES["cues out of order"]
+    response = client.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {
+            "title": "Sample captions, second version",
+            "file": ContentFile(content, name="captions.vtt"),
+            "collection": document.collection_id,
+            "tags": "",
+        },
+    )
+
+    assert response.status_code == 200
+    assert message in form_errors(response)
+    document.refresh_from_db()
+    assert document.title == "captions.vtt"
+    with document.open_file() as file:
+        assert file.read() == VALID.encode()
+
+
 def test_other_documents_are_not_read_as_captions(editor_client):
     response = upload(editor_client, b"Not a caption file.", name="notes.txt")
 
