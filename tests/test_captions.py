@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+import webvtt as webvtt_py  # an independent reader, as players parse the files
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -290,6 +291,11 @@ def test_an_uploaded_track_is_served_as_webvtt_and_offered_for_download(
         "Welcome to this sample episode.",
         "<v Sample Host>Our first guest joins us.",
     ]
+    independent = webvtt_py.from_string(response.content.decode())
+    assert [(cue.voice, cue.text) for cue in independent] == [
+        (None, "Welcome to this sample episode."),
+        ("Sample Host", "Our first guest joins us."),
+    ]
 
     soup = BeautifulSoup(client.get(PAGE).text, "html.parser")
     downloads = soup.find("section", class_="caption-downloads")
@@ -373,6 +379,10 @@ def test_captions_are_made_from_a_translated_transcript(
         (0, 65, "<v Sample Host>Καλώς ήρθατε σε αυτό το δείγμα επεισοδίου.</v>"),
         (65, 90 * 60, "Ο πρώτος μας καλεσμένος είναι μαζί μας."),  # until the episode's end
     ]
+    assert [cue.text for cue in webvtt_py.from_string(response.content.decode())] == [
+        "Καλώς ήρθατε σε αυτό το δείγμα επεισοδίου.",
+        "Ο πρώτος μας καλεσμένος είναι μαζί μας.",
+    ]
     # The same file from every language version of the page; English from the English text.
     assert client.get(f"{PAGE}captions/el.vtt").content == response.content
     english = webvtt.read(client.get(f"{PAGE}captions/en.vtt").content)
@@ -410,6 +420,11 @@ def test_typed_text_cannot_become_cue_markup_or_structure(client, episode):
     )
     assert b"<script" not in body
     assert cues[1].text == "Second line."
+    independent = webvtt_py.from_string(body.decode())
+    assert [(cue.start_in_seconds, cue.voice) for cue in independent] == [
+        (0, "Sample &lt;i&gt;Host&lt;/i&gt; &amp; co"),
+        (10, None),
+    ]
 
 
 def player_urls(client, url):

@@ -23,7 +23,8 @@ def test_play_switches_on_captions_in_the_readers_language(open_context):
     page = context.new_page()
     page.goto(PAGE.format(language="en"))
 
-    download = page.get_by_role("link", name="English", exact=True)
+    downloads = page.get_by_role("region", name="Captions (WebVTT)")
+    download = downloads.get_by_role("link", name="English", exact=True)
     expect(download).to_have_attribute("href", re.compile(r"/captions/en\.vtt$"))
     assert watch.third_party == []
 
