@@ -15,6 +15,7 @@ from citymakers.public_caching import cache_publicly
 from citymakers.view_restrictions import public
 from livecasts import webvtt
 from livecasts.localization import localize_all
+from livecasts.models.transcript import EpisodeTranscriptLine
 
 LANGUAGE_NAMES = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
 # Only the site's languages match, so an unknown code finds no route (and fills no cache).
@@ -68,8 +69,6 @@ def captions_languages(episode):
 
 
 def _read_captions_languages(episode):
-    from livecasts.models import EpisodeTranscriptLine
-
     found = set(episode.caption_tracks.values_list("language", flat=True))
     found.update(
         EpisodeTranscriptLine.objects.filter(page__in=_live_translations(episode))
@@ -83,8 +82,6 @@ def transcript_captions(episode, language):
     """A WebVTT file (str) from the transcript of the episode's live translation in `language`,
     or None when there is none: each line until the next starts, the last until the end of
     the recording, each at least a second."""
-    from livecasts.models import EpisodeTranscriptLine
-
     translation = _live_translations(episode).filter(locale__language_code=language).first()
     if translation is None:
         return None
