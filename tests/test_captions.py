@@ -15,6 +15,9 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -503,3 +506,21 @@ def test_the_writer_keeps_typed_line_breaks_but_no_blank_lines():
 
     assert text == "WEBVTT\n\n00:00:00.000 --> 00:00:01.500\n<v A &amp; B>First\nsecond</v>\n"
     assert len(webvtt.read(text.encode())) == 1
+
+
+TYPED = st.text(st.characters(exclude_categories=("Cs",)), max_size=80)
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(text=TYPED, speaker=TYPED)
+def test_whatever_is_typed_stays_the_text_of_one_cue(text, speaker):
+    body = webvtt.write([webvtt.TimedLine(0, 1, text, speaker), webvtt.TimedLine(1, 2, "Next.")])
+    cues = webvtt.read(body.encode())
+
+    assert cues[-1].text == "Next."
+    if len(cues) == 1:
+        assert not text.strip()
+        return
+    assert len(cues) == 2
+    inner = re.sub(r"^<v [^<>\n]+>(.*)</v>$", r"\1", cues[0].text, flags=re.S)
+    assert "<" not in inner and ">" not in inner
