@@ -3,6 +3,7 @@ per language in the episode's Broadcast tab; readers download them and the playe
 them on in the reader's language; a language without a file gets captions made from its
 translated transcript."""
 
+import datetime
 import json
 import re
 from pathlib import Path
@@ -15,6 +16,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -452,6 +454,19 @@ def test_the_player_switches_on_captions_in_the_readers_language(
     greek.save_revision().publish()
     url, _soup = player_urls(client, GREEK_PAGE)
     assert "cc_lang_pref" not in url  # no Greek captions: the player's own choice
+
+
+def test_the_livestream_player_asks_for_no_captions(client, episode):
+    episode = add_transcript(episode, [(0, "Welcome to this sample episode.", None)])
+    start = timezone.localtime(timezone.now() - datetime.timedelta(minutes=10))
+    episode.date, episode.start_time = start.date(), start.time()
+    episode.duration_minutes = 120
+    episode.livestream_url = "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
+    episode.save_revision().publish()
+
+    url, _soup = player_urls(client, PAGE)
+    assert url.startswith("https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?")
+    assert "cc_lang_pref" not in url  # captions belong to the recording
 
 
 def test_vimeo_players_name_the_text_track():
