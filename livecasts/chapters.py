@@ -139,9 +139,16 @@ class Moment:
         return self.words
 
 
-def moments(items_and_people, recording_url, duration_minutes, words=lambda item: item.title):
+def moments(
+    items_and_people,
+    recording_url,
+    duration_minutes,
+    words=lambda item: item.title,
+    captions_language=None,
+):
     """Moments from (chapter or line, person) pairs in order: each ends where the next starts,
-    the last at the end of the recording. `words` reads what the item says."""
+    the last at the end of the recording. `words` reads what the item says; the player shows
+    captions in `captions_language`, if given."""
     if not items_and_people:
         return []
     video = parse_video_url(recording_url)
@@ -155,7 +162,7 @@ def moments(items_and_people, recording_url, duration_minutes, words=lambda item
             words=words(item),
             person=person,
             link=video.watch_url_at(item.start) if video else address,
-            player_url=video.player_url_at(item.start) if video else "",
+            player_url=video.player_url_at(item.start, captions_language) if video else "",
         )
         for (item, person), end in zip(items_and_people, ends, strict=True)
     ]

@@ -1,9 +1,11 @@
 """Admin form rules that span more than one field or page."""
 
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from livecasts.captions import check_caption_document
 from livecasts.chapters import CHAPTER_WORDING, time_errors
 from livecasts.transcript import LINE_WORDING, MARKUP_MESSAGE, contains_markup
 
@@ -41,7 +43,24 @@ class EpisodePageForm(WagtailAdminPageForm):
         for form in lines:
             if contains_markup(form.cleaned_data.get("text")):
                 form.add_error("text", MARKUP_MESSAGE)
+        self._check_caption_tracks()
         return cleaned_data
+
+    def _check_caption_tracks(self):
+        """One track per language, each a WebVTT file that passes the upload check (also for
+        documents uploaded before there was one)."""
+        languages = set()
+        for form in live_forms(self.formsets.get("caption_tracks")):
+            language = form.cleaned_data.get("language")
+            if language in languages:
+                form.add_error(
+                    "language", _("There is already a caption track in this language above.")
+                )
+            languages.add(language)
+            try:
+                check_caption_document(form.cleaned_data["document"])
+            except ValidationError as error:
+                form.add_error("document", error)
 
     def _check_timed(self, formset_name, wording, cleaned_data):
         """Times of the chapters or transcript lines in order and within the recording;

@@ -2,6 +2,8 @@
 
 Each page type says which of them describe it, in its `structured_data()` method."""
 
+from urllib.parse import urljoin
+
 from django.utils.html import strip_tags
 
 from citymakers.addresses import absolute_url
@@ -44,6 +46,9 @@ def episode_event(episode, request):
         event["endDate"] = broadcast.ends_at.isoformat()
     if safe_web_address(episode.recording_url) and episode.state.is_past:
         event["recordedIn"] = recording(episode)
+        captions = [caption(episode, page_url, code) for code, _name in episode.captions_languages]
+        if captions:
+            event["recordedIn"]["caption"] = captions
     if broadcast.previous_start is not None:
         event["previousStartDate"] = broadcast.previous_start.isoformat()
     if episode.hero_image_id:
@@ -74,6 +79,18 @@ def transcript_text(moments):
         f"{moment.person.name}: {moment.text}" if moment.person else moment.text
         for moment in moments
     )
+
+
+def caption(episode, page_url, language):
+    """A caption file of the recording, as the page's captions route serves it."""
+    return {
+        "@type": "MediaObject",
+        "contentUrl": urljoin(
+            page_url, episode.reverse_subpage("captions", kwargs={"language": language})
+        ),
+        "encodingFormat": "text/vtt",
+        "inLanguage": language,
+    }
 
 
 def clip(moment):

@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 from livecasts.safe_urls import safe_web_address
 
@@ -18,15 +18,25 @@ class Video:
     @property
     def player_url(self):
         """The iframe address, inserted only after the reader presses play."""
-        if self.provider == "youtube":
-            return f"https://www.youtube-nocookie.com/embed/{self.video_id}?autoplay=1&rel=0"
-        return f"https://player.vimeo.com/video/{self.video_id}?autoplay=1&dnt=1"
+        return self.player_url_with_captions(None)
 
-    def player_url_at(self, seconds):
-        """The iframe address, playing from `seconds` into the video."""
+    def player_url_with_captions(self, captions_language):
+        """The iframe address, with captions in `captions_language` (a language code, or None
+        for the player's own choice) switched on as each provider's address allows."""
         if self.provider == "youtube":
-            return f"{self.player_url}&start={int(seconds)}"
-        return f"{self.player_url}#t={int(seconds)}s"
+            url = f"https://www.youtube-nocookie.com/embed/{self.video_id}?autoplay=1&rel=0"
+            captions = {"cc_lang_pref": captions_language, "cc_load_policy": 1}
+        else:
+            url = f"https://player.vimeo.com/video/{self.video_id}?autoplay=1&dnt=1"
+            captions = {"texttrack": captions_language}
+        return f"{url}&{urlencode(captions)}" if captions_language else url
+
+    def player_url_at(self, seconds, captions_language=None):
+        """The iframe address, playing from `seconds` into the video."""
+        url = self.player_url_with_captions(captions_language)
+        if self.provider == "youtube":
+            return f"{url}&start={int(seconds)}"
+        return f"{url}#t={int(seconds)}s"
 
     def watch_url_at(self, seconds):
         """The provider's own page for the video, playing from `seconds`."""

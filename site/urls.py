@@ -39,10 +39,11 @@ elif settings.SERVE_MEDIA:
 # LocaleMiddleware to the reader's best language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
-    # Wagtail's page pattern allows no dot: pass ".../calendar.ics" and ".../chapters.json" on
-    # to the page's own routes.
+    # Wagtail's page pattern allows no dot: pass ".../calendar.ics", ".../chapters.json" and
+    # ".../captions/<language>.vtt" on to the page's own routes.
     re_path(r"^((?:[\w\-]+/)+calendar\.ics)$", wagtail_views.serve, name="page_calendar"),
     re_path(r"^((?:[\w\-]+/)+chapters\.json)$", wagtail_views.serve, name="page_chapters"),
+    re_path(r"^((?:[\w\-]+/)+captions/[\w\-]+\.vtt)$", wagtail_views.serve, name="page_captions"),
     path("", include(wagtail_urls)),
 )
 

@@ -19,6 +19,7 @@ def episode_form(**overrides):
         "organisations": inline_formset([]),
         "chapters": inline_formset([]),
         "transcript_lines": inline_formset([]),
+        "caption_tracks": inline_formset([]),
         "body": streamfield([]),
         "comments": inline_formset([]),
     }

@@ -51,6 +51,7 @@ def english_form(episode, **changes):
         "organisations": inline_formset([]),
         "chapters": inline_formset([]),
         "transcript_lines": inline_formset([]),
+        "caption_tracks": inline_formset([]),
         "body": body_form(episode),
         "comments": inline_formset([]),
         "action-publish": "action-publish",

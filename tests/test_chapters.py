@@ -69,6 +69,7 @@ def editor_form(episode, chapters, publish=True):
             initial=sum(1 for chapter in chapters if isinstance(chapter, dict)),
         ),
         "transcript_lines": inline_formset([]),
+        "caption_tracks": inline_formset([]),
         "body": streamfield([]),
         "comments": inline_formset([]),
     }

@@ -96,6 +96,7 @@ def editor_form(episode, lines):
             "transcript_lines": inline_formset(
                 forms, initial=sum(1 for line in lines if isinstance(line, dict))
             ),
+            "caption_tracks": inline_formset([]),
             "body": streamfield([]),
             "comments": inline_formset([]),
             "action-publish": "action-publish",

@@ -188,6 +188,12 @@ def video_info(url):
 
 
 @register.filter
+def player_url_with_captions(video, captions_language):
+    """The video's player address, with captions in `captions_language` switched on if given."""
+    return video.player_url_with_captions(captions_language or None)
+
+
+@register.filter
 def web_address(value):
     """A content-set address ready for href, or "" when it may not become a link."""
     return safe_web_address(value) or ""

@@ -1,3 +1,4 @@
+from livecasts.models.captions import EpisodeCaptionTrack
 from livecasts.models.chapters import EpisodeChapter
 from livecasts.models.episodes import EpisodeOrganisation, EpisodePage, EpisodeSpeaker
 from livecasts.models.organisations import OrganisationIndexPage, OrganisationPage
@@ -8,6 +9,7 @@ from livecasts.models.transcript import EpisodeTranscriptLine
 
 __all__ = [
     "City",
+    "EpisodeCaptionTrack",
     "EpisodeChapter",
     "EpisodeOrganisation",
     "EpisodePage",

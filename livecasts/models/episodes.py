@@ -22,7 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from citymakers.content_generation import kept_until_content_changes
-from livecasts import chapters, facts, structured_data
+from livecasts import captions, chapters, facts, structured_data
 from livecasts.api_fields import (
     ChaptersField,
     CityField,
@@ -167,6 +167,15 @@ class EpisodePage(
                 "translate the text; times and speakers are the same in every language."
             ),
         ),
+        InlinePanel(
+            "caption_tracks",
+            heading=_("Captions"),
+            help_text=_(
+                "WebVTT caption files (.vtt) for the recording, at most one per language; the "
+                "same files are offered in every language version. Where a language has no "
+                "file, captions are made from that language's published transcript."
+            ),
+        ),
     ]
     edit_handler = TabbedInterface(
         [
@@ -222,13 +231,21 @@ class EpisodePage(
     def chapters_json_view(self, request):
         return chapters_json_response(self, request)
 
+    @re_path(captions.CAPTIONS_ROUTE, name="captions")
+    def captions_view(self, request, language):
+        return captions.captions_response(self, language)
+
     def get_cached_paths(self):
-        """The page, its calendar download and its chapters file: what a CDN purge on publish
-        must cover."""
+        """The page and its downloads (calendar, chapters file, captions): what a CDN purge on
+        publish must cover."""
         return [
             "/",
             self.reverse_subpage("calendar"),
             self.reverse_subpage(CHAPTERS_JSON_ROUTE_NAME),
+            *(
+                self.reverse_subpage("captions", kwargs={"language": language})
+                for language in captions.LANGUAGE_NAMES
+            ),
         ]
 
     @cached_property
@@ -328,7 +345,10 @@ class EpisodePage(
     def chapter_moments(self):
         """The chapters as readers meet them: times, titles, speakers and where each plays."""
         return chapters.moments(
-            self.chapters_in_language, self.recording_url, self.duration_minutes
+            self.chapters_in_language,
+            self.recording_url,
+            self.duration_minutes,
+            captions_language=self.player_captions_language,
         )
 
     @cached_property
@@ -347,7 +367,20 @@ class EpisodePage(
             self.recording_url,
             self.duration_minutes,
             words=lambda line: line.text,
+            captions_language=self.player_captions_language,
         )
+
+    @cached_property
+    def captions_languages(self):
+        """[(code, name in its own language)] of the languages the recording has captions in."""
+        return [(code, captions.LANGUAGE_NAMES[code]) for code in captions.captions_languages(self)]
+
+    @cached_property
+    def player_captions_language(self):
+        """The page's language when the recording has captions in it, for the player to switch
+        them on; None otherwise."""
+        language = self.locale.language_code
+        return language if language in dict(self.captions_languages) else None
 
     def extra_search_text(self):
         city = self.localized_city

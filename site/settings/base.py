@@ -231,7 +231,11 @@ WAGTAILADMIN_BASE_URL = (
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
 }
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_EXTENSIONS = [
+    *("csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "vtt", "xlsx", "zip"),
+]
+# Caption files (.vtt) are checked as they are uploaded (livecasts/document_forms.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "livecasts.document_forms.CaptionCheckingDocumentForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "bmp": "webp", "webp": "webp"}
 WAGTAILFRONTENDCACHE = {}

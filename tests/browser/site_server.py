@@ -155,6 +155,7 @@ def build_database():
     add_a_recording()
     plant_script_addresses()
     add_episodes_in_every_state()
+    add_sample_captions()
     create_accounts(*os.environ["BROWSER_TEST_PASSWORDS"].split())
 
 
@@ -166,6 +167,24 @@ def add_a_recording():
     paris = EpisodePage.objects.get(slug="paris", locale__language_code="en")
     paris.recording_url = "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
     paris.save_revision().publish()
+
+
+def add_sample_captions():
+    """English captions for the recorded sample, as an editor would choose them in its Captions
+    panel (tests/browser/test_captions.py); its other languages have none."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from livecasts.models import EpisodePage
+
+    episode = EpisodePage.objects.get(slug="sample-recorded", locale__language_code="en")
+    captions = "WEBVTT\n\n00:00.000 --> 00:05.000\nSample captions: the opening.\n"
+    document = get_document_model().objects.create(
+        title="Sample captions (English)",
+        file=ContentFile(captions.encode(), name="sample-captions-en.vtt"),
+    )
+    episode.caption_tracks.create(language="en", document=document)
+    episode.save_revision().publish()
 
 
 def plant_script_addresses():
