@@ -48,6 +48,7 @@ from livecasts.localization import (
     episode_organisations,
     episode_speakers,
     episode_transcript,
+    language_of,
     localize_all,
 )
 from livecasts.models.mixins import (
@@ -379,7 +380,7 @@ class EpisodePage(
     def player_captions_language(self):
         """The page's language when the recording has captions in it, for the player to switch
         them on; None otherwise."""
-        language = self.locale.language_code
+        language = language_of(self)
         return language if language in dict(self.captions_languages) else None
 
     def extra_search_text(self):
