@@ -40,6 +40,15 @@ def podcast_elements(episode, request):
     if episode.chapters_in_language:
         chapters_url = route_full_url(episode, CHAPTERS_JSON_ROUTE_NAME, request)
         elements.append(("podcast:chapters", {"url": chapters_url, "type": CHAPTERS_CONTENT_TYPE}))
+    language = episode.player_captions_language
+    if language:
+        captions_url = route_full_url(episode, "captions", request, language=language)
+        elements.append(
+            (
+                "podcast:transcript",
+                {"url": captions_url, "type": "text/vtt", "language": language, "rel": "captions"},
+            )
+        )
     return elements
 
 

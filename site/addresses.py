@@ -52,10 +52,12 @@ def absolute_url(url, request=None):
     return site_root_url(request) + url
 
 
-def route_full_url(page, route_name, request=None):
+def route_full_url(page, route_name, request=None, **route_kwargs):
     """The absolute URL of one of a routable page's sub-routes, or None if the page has no URL."""
     page_url = page.get_full_url(request)
-    return page_url + page.reverse_subpage(route_name) if page_url else None
+    if not page_url:
+        return None
+    return page_url + page.reverse_subpage(route_name, kwargs=route_kwargs or None)
 
 
 def x_default_address(addresses):

@@ -288,3 +288,24 @@ def test_cached_feed_and_chapters_file_show_chapters_published_since(
     response = get(client, "/en/infected-cities/lisbon/chapters.json")
     assert response.status_code == 200
     assert json.loads(response.content)["chapters"][0]["title"] == "Welcome (sample chapter)"
+
+
+def test_rss_item_points_at_the_transcript_captions_in_the_feeds_language(client, recorded):
+    recorded.transcript_lines.create(start=0, text="Sample line: welcome to the livecast.")
+    recorded.save_revision().publish()
+
+    entries, response = parsed(client, "/en/infected-cities/feed/rss/")
+
+    item = xml_items(response, "item")
+    (transcript,) = item["Warsaw"].findall(f"{PODCAST}transcript")
+    captions = f"{WARSAW}captions/en.vtt"
+    assert transcript.attrib == {
+        "url": f"{SITE}{captions}",
+        "type": "text/vtt",
+        "language": "en",
+        "rel": "captions",
+    }
+    assert item["Lisbon"].find(f"{PODCAST}transcript") is None  # no transcript, no captions
+    served = get(client, captions)
+    assert served["Content-Type"] == "text/vtt; charset=utf-8"
+    assert "Sample line: welcome to the livecast." in served.content.decode()
