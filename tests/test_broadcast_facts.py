@@ -12,11 +12,12 @@ import pytest
 import time_machine
 from django.urls import reverse
 from icalendar import Calendar
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text, streamfield
 from wagtail_localize.models import OverridableSegment, Translation, TranslationSource
 
 from livecasts.models import City, EpisodePage
 from livecasts.schedule import PROGRAMME_TIME_ZONE
+from tests.admin_forms import episode_edit_form
 from tests.translation_fixtures import (
     fill,
     locale,
@@ -33,31 +34,7 @@ GREEK_PAGE = "/el/infected-cities/warsaw/"
 
 def english_form(episode, **changes):
     """The page editor's form for `episode` as it stands, with `changes`."""
-    data = {
-        "title": episode.title,
-        "slug": episode.slug,
-        "number": episode.number,
-        "city": episode.city_id or "",
-        "date": episode.date.isoformat(),
-        "start_time": "",
-        "duration_minutes": episode.duration_minutes,
-        "summary": episode.summary,
-        "livestream_url": episode.livestream_url,
-        "recording_url": episode.recording_url,
-        "status": episode.status,
-        "previous_date": "",
-        "previous_start_time": "",
-        "speakers": inline_formset([]),
-        "organisations": inline_formset([]),
-        "chapters": inline_formset([]),
-        "transcript_lines": inline_formset([]),
-        "caption_tracks": inline_formset([]),
-        "body": body_form(episode),
-        "comments": inline_formset([]),
-        "action-publish": "action-publish",
-    }
-    data.update(changes)
-    return nested_form_data(data)
+    return episode_edit_form(episode, **{"body": body_form(episode), **changes})
 
 
 def body_form(episode):

@@ -22,13 +22,14 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, PageViewRestriction
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation
 
 from livecasts import webvtt
 from livecasts.models import EpisodeCaptionTrack, EpisodePage, EpisodeTranscriptLine
 from livecasts.video import parse_video_url
+from tests.admin_forms import episode_edit_form
 from tests.factories import PersonFactory
 from tests.translation_fixtures import add_episode, locale, publish_translation, start_translation
 
@@ -213,31 +214,11 @@ def caption_document(content, name="captions.vtt"):
 
 def editor_form(episode, tracks):
     """The page editor's form for `episode` with caption `tracks` as (language, document)."""
-    return nested_form_data(
-        {
-            "title": episode.title,
-            "slug": episode.slug,
-            "number": episode.number,
-            "date": episode.date.isoformat(),
-            "start_time": "",
-            "duration_minutes": episode.duration_minutes,
-            "summary": episode.summary,
-            "livestream_url": "",
-            "recording_url": episode.recording_url,
-            "status": episode.status,
-            "previous_date": "",
-            "previous_start_time": "",
-            "speakers": inline_formset([]),
-            "organisations": inline_formset([]),
-            "chapters": inline_formset([]),
-            "transcript_lines": inline_formset([]),
-            "caption_tracks": inline_formset(
-                [{"language": language, "document": document.pk} for language, document in tracks]
-            ),
-            "body": streamfield([]),
-            "comments": inline_formset([]),
-            "action-publish": "action-publish",
-        }
+    return episode_edit_form(
+        episode,
+        caption_tracks=inline_formset(
+            [{"language": language, "document": document.pk} for language, document in tracks]
+        ),
     )
 
 

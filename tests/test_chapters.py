@@ -7,7 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import (
     StringSegment,
@@ -18,6 +18,7 @@ from wagtail_localize.models import (
 
 from livecasts.chapters import format_time, parse_time
 from livecasts.models import EpisodeChapter, EpisodePage
+from tests.admin_forms import episode_edit_form
 from tests.factories import PersonFactory
 from tests.translation_fixtures import (
     add_episode,
@@ -45,37 +46,14 @@ def episode(series):
 def editor_form(episode, chapters, publish=True):
     """The page editor's form for `episode` with `chapters` as (start, title, person id or "")
     or dicts with the chapter's `id` for existing ones."""
-    speakers = [
-        {"id": link.pk, "person": link.person_id, "role": link.role}
-        for link in episode.speakers.all()
-    ]
-    data = {
-        "title": episode.title,
-        "slug": episode.slug,
-        "number": episode.number,
-        "date": episode.date.isoformat(),
-        "start_time": "",
-        "duration_minutes": episode.duration_minutes,
-        "summary": episode.summary,
-        "livestream_url": "",
-        "recording_url": episode.recording_url,
-        "status": episode.status,
-        "previous_date": "",
-        "previous_start_time": "",
-        "speakers": inline_formset(speakers, initial=len(speakers)),
-        "organisations": inline_formset([]),
-        "chapters": inline_formset(
+    return episode_edit_form(
+        episode,
+        publish,
+        chapters=inline_formset(
             [chapter_form(chapter) for chapter in chapters],
             initial=sum(1 for chapter in chapters if isinstance(chapter, dict)),
         ),
-        "transcript_lines": inline_formset([]),
-        "caption_tracks": inline_formset([]),
-        "body": streamfield([]),
-        "comments": inline_formset([]),
-    }
-    if publish:
-        data["action-publish"] = "action-publish"
-    return nested_form_data(data)
+    )
 
 
 def chapter_form(chapter):

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import (
     StringSegment,
@@ -25,6 +25,7 @@ from wagtail_localize.models import (
 
 from livecasts.chapters import format_time
 from livecasts.models import EpisodePage, EpisodeTranscriptLine
+from tests.admin_forms import episode_edit_form
 from tests.factories import PersonFactory
 from tests.translation_fixtures import (
     add_episode,
@@ -61,10 +62,6 @@ def episode(series):
 def editor_form(episode, lines):
     """The page editor's form for `episode` with transcript `lines` as (start, text, person)
     ("speaker" for the episode's speaker) or dicts with the line's `id` for existing ones."""
-    speakers = [
-        {"id": link.pk, "person": link.person_id, "role": link.role}
-        for link in episode.speakers.all()
-    ]
     speaker = episode.speakers.get().person_id
     forms = [
         line
@@ -76,31 +73,11 @@ def editor_form(episode, lines):
         }
         for line in lines
     ]
-    return nested_form_data(
-        {
-            "title": episode.title,
-            "slug": episode.slug,
-            "number": episode.number,
-            "date": episode.date.isoformat(),
-            "start_time": "",
-            "duration_minutes": episode.duration_minutes,
-            "summary": episode.summary,
-            "livestream_url": "",
-            "recording_url": episode.recording_url,
-            "status": episode.status,
-            "previous_date": "",
-            "previous_start_time": "",
-            "speakers": inline_formset(speakers, initial=len(speakers)),
-            "organisations": inline_formset([]),
-            "chapters": inline_formset([]),
-            "transcript_lines": inline_formset(
-                forms, initial=sum(1 for line in lines if isinstance(line, dict))
-            ),
-            "caption_tracks": inline_formset([]),
-            "body": streamfield([]),
-            "comments": inline_formset([]),
-            "action-publish": "action-publish",
-        }
+    return episode_edit_form(
+        episode,
+        transcript_lines=inline_formset(
+            forms, initial=sum(1 for line in lines if isinstance(line, dict))
+        ),
     )
 
 
