@@ -15,6 +15,7 @@ from citymakers.public_caching import cache_publicly
 from citymakers.view_restrictions import public
 from livecasts import webvtt
 from livecasts.localization import localize_all
+from livecasts.models.captions import EpisodeCaptionTrack
 from livecasts.models.transcript import EpisodeTranscriptLine
 
 LANGUAGE_NAMES = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
@@ -68,8 +69,15 @@ def captions_languages(episode):
     )
 
 
+def _tracks(episode):
+    """The uploaded tracks of every live version of the episode. Tracks are the same in every
+    language, but a translation gets its copies only when it is next synced: the source's
+    reach its readers at once."""
+    return EpisodeCaptionTrack.objects.filter(page__in=_live_translations(episode))
+
+
 def _read_captions_languages(episode):
-    found = set(episode.caption_tracks.values_list("language", flat=True))
+    found = set(_tracks(episode).values_list("language", flat=True))
     found.update(
         EpisodeTranscriptLine.objects.filter(page__in=_live_translations(episode))
         .values_list("page__locale__language_code", flat=True)
@@ -106,7 +114,9 @@ def transcript_captions(episode, language):
 
 def uploaded_captions(episode, language):
     """The bytes of the episode's uploaded track in `language`, or None."""
-    track = episode.caption_tracks.filter(language=language).select_related("document").first()
+    tracks = _tracks(episode).filter(language=language).select_related("document")
+    # The page's own track first, then the others' (the source's, when it is not yet synced).
+    track = min(tracks, key=lambda track: track.page_id != episode.pk, default=None)
     if track is None:
         return None
     try:

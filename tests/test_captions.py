@@ -520,3 +520,18 @@ def test_whatever_is_typed_stays_the_text_of_one_cue(text, speaker):
     assert len(cues) == 2
     inner = re.sub(r"^<v [^<>\n]+>(.*)</v>$", r"\1", cues[0].text, flags=re.S)
     assert "<" not in inner and ">" not in inner
+
+
+def test_a_track_added_to_the_source_reaches_the_translation_at_once(
+    client, admin_user, episode, django_capture_on_commit_callbacks
+):
+    translate_to_greek(episode, django_capture_on_commit_callbacks)
+    episode = EpisodePage.objects.get(pk=episode.pk)
+    with_tracks(client, admin_user, episode, [("el", caption_document(VALID.encode()))])
+
+    response = client.get(f"{GREEK_PAGE}captions/el.vtt")  # no sync since the upload
+    assert response.status_code == 200
+    assert webvtt.read(response.content)[0].text == "Welcome to this sample episode."
+    soup = BeautifulSoup(client.get(GREEK_PAGE).text, "html.parser")
+    assert [link["hreflang"] for link in soup.select(".caption-downloads a")] == ["el"]
+    assert "cc_lang_pref=el" in soup.find(attrs={"data-player-url": True})["data-player-url"]
