@@ -8,13 +8,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
 from citymakers.content_generation import kept_until_content_changes
 from citymakers.public_caching import cache_publicly
 from citymakers.view_restrictions import public
 from livecasts import webvtt
-from livecasts.localization import localize_all
+from livecasts.localization import episode_transcript
 from livecasts.models.captions import EpisodeCaptionTrack
 from livecasts.models.transcript import EpisodeTranscriptLine
 
@@ -58,7 +57,7 @@ def check_caption_document(document):
 
 def _live_translations(episode):
     """The episode in every language it is published and public in."""
-    return public(Page.objects.live().filter(translation_key=episode.translation_key))
+    return public(episode.get_translations(inclusive=True).live())
 
 
 def captions_languages(episode):
@@ -93,17 +92,11 @@ def transcript_captions(episode, language):
     translation = _live_translations(episode).filter(locale__language_code=language).first()
     if translation is None:
         return None
-    lines = list(
-        EpisodeTranscriptLine.objects.filter(page=translation)
-        .select_related("person")
-        .order_by("start", "sort_order")
-    )
-    if not lines:
+    lines_and_people = episode_transcript(translation)
+    if not lines_and_people:
         return None
-    people = iter(
-        localize_all([line.person for line in lines if line.person_id], translation.locale)
-    )
-    speakers = [next(people).name if line.person_id else "" for line in lines]
+    lines = [line for line, _person in lines_and_people]
+    speakers = [person.name if person else "" for _line, person in lines_and_people]
     starts = [line.start for line in lines]
     ends = [*starts[1:], episode.duration_minutes * 60]
     return webvtt.write(
